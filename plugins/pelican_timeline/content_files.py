@@ -1,0 +1,85 @@
+"""Reading content files from disk into records, without Pelican.
+
+The Pelican reader, the timeline generator and ``timeline check`` all read
+through these functions, so a file is judged the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .frontmatter import FrontMatterError, SplitFile, decode, split
+from .ledger import Problem
+from .model import Actor, Event
+from .records import ArticleResult, Render, actor_from, article_from, event_from
+from .fields import Fields
+
+CONTENT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
+
+
+@dataclass
+class FileResult:
+    """One events/ or actors/ file: its record (None if rejected) and problems."""
+
+    path: str
+    record: Event | Actor | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load(path: str) -> tuple[SplitFile | None, list[Problem]]:
+    """Read and split one file; every failure becomes a located problem."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        return split(decode(raw)), []
+    except FrontMatterError as error:
+        return None, [Problem(path, error.line, error.field, error.message)]
+    except OSError as error:
+        return None, [Problem(path, None, "", f"cannot be read: {error.strerror}")]
+
+
+def read_article(path: str, render: Render) -> tuple[ArticleResult, SplitFile | None]:
+    source, problems = load(path)
+    if source is None:
+        return ArticleResult(None, problems, []), None
+    return article_from(source.meta, path, render), source
+
+
+def read_event(path: str, render: Render) -> FileResult:
+    source, problems = load(path)
+    if source is None:
+        return FileResult(path, None, problems)
+    description = render(source.body) if source.body.strip() else ""
+    event = event_from(Fields(source.meta, path, problems), render, description_html=description, line=1)
+    return FileResult(path, event, problems)
+
+
+def read_actor(path: str, render: Render) -> FileResult:
+    source, problems = load(path)
+    if source is None:
+        return FileResult(path, None, problems)
+    actor_id = os.path.splitext(os.path.basename(path))[0]
+    bio = render(source.body) if source.body.strip() else ""
+    actor, more = actor_from(source.meta, path, actor_id, bio)
+    return FileResult(path, actor, problems + more)
+
+
+def content_files(folder: str) -> Iterator[str]:
+    """Every Markdown file below ``folder``, in a stable order; others are ignored
+    here and reported by :func:`stray_files`."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(CONTENT_EXTENSIONS) and not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def stray_files(folder: str) -> Iterator[str]:
+    """Files in a content folder that no reader will take: reported, never dropped silently."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.endswith(CONTENT_EXTENSIONS) and not name.startswith("."):
+                yield os.path.join(root, name)

@@ -1,0 +1,181 @@
+"""Split a content file into YAML front matter and body, keeping line numbers.
+
+The YAML is loaded with a deliberately small schema (close to YAML 1.2's core
+schema): ``yes``/``no``/``on``/``off`` and dates stay strings, because the
+content format wants strings there and YAML 1.1 would silently turn
+``country: NO`` into ``False`` and ``date: 2017-08`` into nonsense. Duplicate
+keys are errors instead of last-one-wins. Every mapping and list remembers the
+line of each of its entries so that validation can point at ``path:line``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+try:  # libyaml's parser is several times faster; the constructor stays ours.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class FrontMatterError(ValueError):
+    """A file that cannot be read as front matter + body."""
+
+    def __init__(self, message: str, line: int | None = None, field: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.field = field
+
+
+class LineDict(dict):
+    """A mapping that knows the source line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A list that knows the source line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    pass
+
+
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."),
+)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+class _Loader(_BaseLoader):
+    pass
+
+
+# CSafeLoader mixes in the YAML 1.1 resolver; put ours first in the lookup.
+_Loader.yaml_implicit_resolvers = _Resolver.yaml_implicit_resolvers
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise FrontMatterError(
+                f"keys must be text, not {type(key).__name__} ({key!r})", key_node.start_mark.line + 1
+            )
+        if key in result:
+            raise FrontMatterError(
+                f"duplicate key '{key}' (first given on line {result.key_lines[key]})",
+                key_node.start_mark.line + 1,
+                key,
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+@dataclass
+class SplitFile:
+    """A content file's front matter (as line-aware values) and its body."""
+
+    meta: LineDict
+    body: str
+    body_line: int
+
+
+def decode(raw: bytes) -> str:
+    """Decode a content file's bytes, refusing what is not UTF-8 text."""
+    if not raw.strip():
+        raise FrontMatterError("the file is empty", 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise FrontMatterError(f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}", 1)
+    if b"\x00" in raw[:8192]:
+        raise FrontMatterError("the file is binary, not text", raw.count(b"\n", 0, raw.index(b"\x00")) + 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise FrontMatterError(
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at line {line}); save it as UTF-8", line
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> SplitFile:
+    """Separate the ``---`` front matter block from the body and load it."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise FrontMatterError("the file does not start with a '---' front matter block", 1)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            closing = index
+            break
+    else:
+        raise FrontMatterError("the front matter block opened on line 1 is never closed with '---'", 1)
+    header = "\n" * 1 + "\n".join(lines[1:closing])
+    meta = load_yaml(header)
+    if meta is None:
+        raise FrontMatterError("the front matter block is empty", 1)
+    if not isinstance(meta, LineDict):
+        raise FrontMatterError(f"the front matter must be a mapping of fields, not a {type(meta).__name__}", 2)
+    body = "\n".join(lines[closing + 1 :])
+    return SplitFile(meta, body, closing + 2)
+
+
+def load_yaml(text: str):
+    """Load YAML with our schema; errors carry the 1-based line in ``text``."""
+    if "\t" in text:
+        for number, line in enumerate(text.split("\n"), start=1):
+            indent = line[: len(line) - len(line.lstrip())]
+            if "\t" in indent:
+                raise FrontMatterError("tab used for indentation; YAML needs spaces", number)
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader subclass
+    except FrontMatterError:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problem = error.problem or "invalid YAML"
+        context = f" {error.context}" if error.context else ""
+        raise FrontMatterError(f"invalid YAML: {problem}{context}", line) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"invalid YAML: {error}", None) from None

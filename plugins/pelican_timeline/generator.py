@@ -1,0 +1,157 @@
+"""The Pelican generator: reads events and actors, builds the catalog, writes pages.
+
+It runs after Pelican's article and page generators, so every article has
+been read (by our strict reader) and the catalog can be built from all
+content at once, before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+
+from jinja2 import ChoiceLoader, FileSystemLoader
+from pelican.generators import Generator
+
+from .build_log import current_build, start_build
+from .catalog import build_catalog
+from .content_files import CONTENT_EXTENSIONS, content_files, read_actor, read_event, stray_files
+from .ledger import WARNING, Ledger, Problem
+from .render import markdown_renderer
+from .views import Urls, ViewBuilder
+
+TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+
+
+def add_template_path(generator: Generator) -> None:
+    """Let every generator find the plugin's templates, after the theme's own.
+
+    A theme overrides any of them by shipping a file of the same name.
+    """
+    if not getattr(generator.env, "_timeline_templates", False):
+        generator.env.loader = ChoiceLoader([generator.env.loader, FileSystemLoader(TEMPLATES)])
+        generator.env._timeline_templates = True
+
+
+class TimelineGenerator(Generator):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Whatever the site's Jinja settings, our pages escape every field.
+        self.env.autoescape = True
+        self.build = current_build() or start_build(self.path)
+        self.views: ViewBuilder | None = None
+
+    def _folders(self, setting: str) -> list[str]:
+        return [os.path.join(self.path, folder) for folder in self.settings[setting]]
+
+    def generate_context(self) -> None:
+        ledger = self.build.ledger
+        records = self._register_pelican_content(ledger)
+        render = markdown_renderer(self.settings)
+        event_files = [read_event(p, render) for f in self._folders("TIMELINE_EVENTS_PATHS") for p in content_files(f)]
+        actor_files = [read_actor(p, render) for f in self._folders("TIMELINE_ACTORS_PATHS") for p in content_files(f)]
+        self._report_strays(ledger)
+        catalog = build_catalog(records, event_files, actor_files, ledger)
+        self.build.catalog = catalog
+        self.views = ViewBuilder(
+            catalog, Urls(self.settings), self._article_url, self.settings["TIMELINE_PAGE_SIZE"]
+        )
+        self.timeline_pages = self.views.timeline_pages()
+        self._check_output_paths(ledger)
+        for article in self._articles:
+            record = article.metadata.get("timeline")
+            if record is not None:
+                article.timeline_events = [self.views.event(e) for e in catalog.events_by_article.get(record.origin.path, ())]
+                article.timeline_actors = [
+                    {"actor": catalog.actors[a], "url": self.views.urls.actor(a).url}
+                    for a in record.actor_ids
+                    if a in catalog.actors
+                ]
+                article.timeline_source = record.source
+                article.timeline_dateline = record.dateline
+        self.context["timeline_catalog"] = catalog
+        self.context["timeline_years"] = self.views.year_navigation()
+        self.context["TIMELINE_INDEX_URL"] = self.views.urls.timeline().url
+        self.context["TIMELINE_ACTORS_URL"] = self.views.urls.actors().url
+
+    def _register_pelican_content(self, ledger: Ledger) -> list:
+        """Ledger entries for what Pelican's generators read; returns the articles
+        whose events belong on the timeline."""
+        self._articles = []
+        self._article_urls: dict[str, str] = {}
+        timeline_records = []
+        include_drafts = self.settings["TIMELINE_INCLUDE_DRAFTS"]
+        groups = (("articles", "article"), ("hidden_articles", "article"), ("drafts", "draft"))
+        for context_key, kind in groups:
+            for article in self.context.get(context_key, ()):
+                for item in [article, *getattr(article, "translations", [])]:
+                    path = item.source_path
+                    record = item.metadata.get("timeline")
+                    ledger.add(item.metadata.get("timeline_problems", []))
+                    if record is None:
+                        ledger.add([Problem(path, None, "", "not read by the timeline reader: write articles as Markdown with YAML front matter", WARNING)])
+                        ledger.accept(kind, path)
+                        continue
+                    self._articles.append(item)
+                    self._article_urls[path] = item.url
+                    for key, problems in item.metadata.get("timeline_rejected_events", []):
+                        ledger.reject("event", key, problems)
+                    ledger.accept(kind, path)
+                    if kind == "article" or include_drafts:
+                        timeline_records.append(record)
+                    else:
+                        for index, _ in enumerate(record.events):
+                            ledger.accept("draft-event", f"{path}#events[{index}]")
+        for context_key in ("pages", "hidden_pages", "draft_pages"):
+            for page in self.context.get(context_key, ()):
+                ledger.add(page.metadata.get("timeline_problems", []))
+                ledger.accept("page", page.source_path)
+        return timeline_records
+
+    def _article_url(self, path: str) -> str | None:
+        url = self._article_urls.get(path)
+        return None if url is None else f"{self.settings['SITEURL']}/{url}" if self.settings["SITEURL"] else f"/{url}"
+
+    def _report_strays(self, ledger: Ledger) -> None:
+        folders = self._folders("TIMELINE_EVENTS_PATHS") + self._folders("TIMELINE_ACTORS_PATHS")
+        known = tuple(f".{ext}" for ext in self.readers.extensions) + CONTENT_EXTENSIONS
+        for folder in folders + self._folders("ARTICLE_PATHS"):
+            for path in stray_files(folder):
+                if folder in folders or not path.endswith(known):
+                    ledger.add([Problem(path, None, "", "ignored: not a Markdown content file", WARNING)])
+
+    def _check_output_paths(self, ledger: Ledger) -> None:
+        """Two things written to one file would lose one of them: refuse that."""
+        writers: dict[str, list[str]] = defaultdict(list)
+        for key in ("articles", "hidden_articles", "pages", "hidden_pages"):
+            for item in self.context.get(key, ()):
+                writers[os.path.normpath(item.save_as)].append(item.source_path)
+        for page in self.timeline_pages:
+            writers[os.path.normpath(page.url.save_as)].append(f"(timeline page {page.url.url})")
+        for actor_id in self.build.catalog.actors:
+            writers[os.path.normpath(self.views.urls.actor(actor_id).save_as)].append(f"(actor page {actor_id})")
+        for save_as, sources in writers.items():
+            for source in sources[1:]:
+                path = source if not source.startswith("(") else "(timeline)"
+                message = f"would be written to {save_as}, which {sources[0]} is written to as well; change its slug"
+                ledger.reject("file", path, [Problem(path, None, "slug", message)])
+
+    def generate_output(self, writer) -> None:
+        relative = self.settings["RELATIVE_URLS"]
+        template = self.get_template("timeline/timeline")
+        for page in self.timeline_pages:
+            writer.write_file(
+                page.url.save_as, template, self.context, relative, url=page.url.url, timeline_page=page
+            )
+        writer.write_file(
+            self.views.urls.actors().save_as,
+            self.get_template("timeline/actors"),
+            self.context,
+            relative,
+            url=self.views.urls.actors().url,
+            actor_groups=self.views.actor_index(),
+        )
+        actor_template = self.get_template("timeline/actor")
+        for actor in self.build.catalog.actors.values():
+            page = self.views.actor_page(actor)
+            writer.write_file(page["url"].save_as, actor_template, self.context, relative, url=page["url"].url, actor_page=page)

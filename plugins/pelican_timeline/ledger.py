@@ -1,0 +1,106 @@
+"""The ledger: every content file and event, accepted or rejected, and why.
+
+A build reads the ledger at the end: it prints every problem as
+``path:line: field: message`` (the form editors and CI logs make clickable),
+one summary line, and in strict mode fails when anything was rejected.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as we can."""
+
+    path: str
+    line: int | None
+    field: str
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{display_path(self.path)}:{self.line}" if self.line else display_path(self.path)
+        label = "" if self.severity == ERROR else "warning: "
+        return f"{where}: {label}{self.field + ': ' if self.field else ''}{self.message}"
+
+
+def display_path(path: str) -> str:
+    """Paths relative to the working directory when inside it, so editors can open them."""
+    if not os.path.isabs(path):
+        return path
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+@dataclass
+class Entry:
+    kind: str  # "article", "event", "actor", "file"
+    key: str  # a path for files, "path#n" or an id for events
+    accepted: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+class Ledger:
+    """What the build found, and what became of each piece."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], Entry] = {}
+        self.problems: list[Problem] = []
+
+    def accept(self, kind: str, key: str) -> None:
+        self.entries.setdefault((kind, key), Entry(kind, key, True))
+
+    def reject(self, kind: str, key: str, problems: list[Problem]) -> None:
+        entry = self.entries.setdefault((kind, key), Entry(kind, key, False))
+        entry.accepted = False
+        entry.reasons.extend(str(p) for p in problems)
+        self.add(problems)
+
+    def add(self, problems: list[Problem]) -> None:
+        known = set(self.problems)
+        for problem in problems:
+            if problem not in known:
+                self.problems.append(problem)
+                known.add(problem)
+
+    def is_rejected(self, kind: str, key: str) -> bool:
+        entry = self.entries.get((kind, key))
+        return entry is not None and not entry.accepted
+
+    def count(self, kind: str, accepted: bool | None = None) -> int:
+        return sum(1 for e in self.entries.values() if e.kind == kind and (accepted is None or e.accepted == accepted))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def rejections(self) -> int:
+        return sum(1 for e in self.entries.values() if not e.accepted)
+
+    def report_lines(self) -> list[str]:
+        """Every problem, sorted by file and line, errors and warnings together."""
+        return [str(p) for p in sorted(self.problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))]
+
+    def summary(self) -> str:
+        kinds = Counter(e.kind for e in self.entries.values() if e.accepted)
+        return (
+            f"timeline: {_plural(kinds['article'], 'article')}, {_plural(kinds['event'], 'event')}, "
+            f"{_plural(kinds['actor'], 'actor')}, {_plural(len(self.warnings), 'warning')}, "
+            f"{_plural(self.rejections, 'rejection')}"
+        )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -1,0 +1,107 @@
+"""Wiring into Pelican's signals, defaults, and the strict end-of-build check."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from pelican import signals
+
+from .build_log import current_build, install_catcher, start_build
+from .generator import TimelineGenerator, add_template_path
+from .reader import TimelineMarkdownReader
+
+DEFAULTS = {
+    "TIMELINE_STRICT": True,
+    "TIMELINE_INCLUDE_DRAFTS": False,
+    "TIMELINE_PAGE_SIZE": 200,
+    "TIMELINE_EVENTS_PATHS": ["events"],
+    "TIMELINE_ACTORS_PATHS": ["actors"],
+    "TIMELINE_INDEX_URL": "timeline/",
+    "TIMELINE_INDEX_SAVE_AS": "timeline/index.html",
+    "TIMELINE_INDEX_PAGE_URL": "timeline/page/{number}/",
+    "TIMELINE_INDEX_PAGE_SAVE_AS": "timeline/page/{number}/index.html",
+    "TIMELINE_YEAR_URL": "timeline/{year}/",
+    "TIMELINE_YEAR_SAVE_AS": "timeline/{year}/index.html",
+    "TIMELINE_YEAR_PAGE_URL": "timeline/{year}/page/{number}/",
+    "TIMELINE_YEAR_PAGE_SAVE_AS": "timeline/{year}/page/{number}/index.html",
+    "TIMELINE_ACTORS_URL": "actors/",
+    "TIMELINE_ACTORS_SAVE_AS": "actors/index.html",
+    "TIMELINE_ACTOR_URL": "actors/{id}/",
+    "TIMELINE_ACTOR_SAVE_AS": "actors/{id}/index.html",
+}
+
+
+class TimelineContentError(Exception):
+    """Raised in strict mode when content was rejected; Pelican exits with ``exitcode``."""
+
+    exitcode = 1
+
+
+def apply_defaults(pelican) -> None:
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    # Event and actor files are ours: keep Pelican from publishing them as articles or pages.
+    for setting in ("TIMELINE_EVENTS_PATHS", "TIMELINE_ACTORS_PATHS"):
+        for folder in settings[setting]:
+            for excludes in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
+                if folder not in settings[excludes]:
+                    settings[excludes] = [*settings[excludes], folder]
+    install_catcher()
+
+
+def add_reader(readers) -> None:
+    for extension in TimelineMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = TimelineMarkdownReader
+
+
+def begin_build(pelican):
+    # get_generators is sent at the start of every run, including each
+    # rebuild of the autoreload loop: the right moment for a fresh ledger.
+    start_build(pelican.settings["PATH"])
+    return TimelineGenerator
+
+
+def report(problems_only: bool = False) -> None:
+    build = current_build()
+    if build is None:
+        return
+    ledger = build.ledger
+    lines = ledger.report_lines()
+    if lines:
+        print("\n".join(lines), file=sys.stderr)
+    if not problems_only:
+        print(ledger.summary(), file=sys.stderr if ledger.errors else sys.stdout)
+
+
+def check_before_writing(generators) -> None:
+    """Fail before a single page is written if anything was rejected."""
+    build = current_build()
+    if build is None:
+        return
+    settings = generators[0].settings if generators else {}
+    if settings.get("TIMELINE_STRICT", True) and build.ledger.errors:
+        report()
+        count = len(build.ledger.errors)
+        raise TimelineContentError(
+            f"{count} problem{'s' if count != 1 else ''} in the content (listed above); nothing was written"
+        )
+
+
+def finish_build(pelican) -> None:
+    build = current_build()
+    if build is None:
+        return
+    report()
+    if pelican.settings.get("TIMELINE_STRICT", True) and build.ledger.errors:
+        raise TimelineContentError("problems were found while writing the site (listed above)")
+
+
+def connect() -> None:
+    signals.initialized.connect(apply_defaults)
+    signals.readers_init.connect(add_reader)
+    signals.get_generators.connect(begin_build)
+    signals.generator_init.connect(add_template_path)
+    signals.all_generators_finalized.connect(check_before_writing)
+    signals.finalized.connect(finish_build)

@@ -1,0 +1,106 @@
+"""Pelican's Markdown reader, with strict YAML front matter.
+
+Replaces Pelican's reader for Markdown files. Articles are validated against
+the timeline's content format; other Markdown pages get the few fields a
+page needs. A file with errors is recorded in the ledger with every reason
+and then refused, so Pelican never publishes half of it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican.readers import MarkdownReader
+
+from .build_log import current_build
+from .content_files import read_article, load
+from .fields import Fields
+from .ledger import Problem
+from .records import ARTICLE_STATUSES
+from .render import markdown_renderer
+
+PAGE_FIELDS = ("title", "date", "modified", "slug", "status", "summary", "template", "save_as", "url", "lang")
+
+
+class ContentRejected(Exception):
+    """Raised to make Pelican drop a file whose problems are already in the ledger."""
+
+
+class TimelineMarkdownReader(MarkdownReader):
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def __init__(self, settings: dict) -> None:
+        super().__init__(settings)
+        self._render = markdown_renderer(settings)
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        if self._is_article(source_path):
+            return self._read_article(source_path)
+        return self._read_page(source_path)
+
+    def _is_article(self, source_path: str) -> bool:
+        content = os.path.abspath(self.settings["PATH"])
+        relative = os.path.relpath(os.path.abspath(source_path), content)
+        for folder in self.settings["ARTICLE_PATHS"]:
+            if folder in ("", ".") or relative == folder or relative.startswith(folder.rstrip("/") + os.sep):
+                return True
+        return False
+
+    def _reject(self, kind: str, path: str, problems: list[Problem]) -> None:
+        build = current_build()
+        if build is not None:
+            build.ledger.reject(kind, path, problems)
+        raise ContentRejected("; ".join(str(p) for p in problems))
+
+    def _read_article(self, source_path: str) -> tuple[str, dict]:
+        result, source = read_article(source_path, self._render)
+        record = result.record
+        if record is None:
+            self._reject("article", source_path, result.problems)
+        metadata = {
+            "title": record.title,
+            "date": record.date,
+            "status": self.process_metadata("status", record.status),
+            "timeline": record,
+            # Kept with the article so that Pelican's content cache replays them.
+            "timeline_problems": result.problems,
+            "timeline_rejected_events": result.rejected_events,
+        }
+        if record.modified:
+            metadata["modified"] = record.modified
+        if record.tags:
+            metadata["tags"] = self.process_metadata("tags", list(record.tags))
+        if record.authors:
+            metadata["authors"] = self.process_metadata("authors", list(record.authors))
+        if record.slug:
+            metadata["slug"] = record.slug
+        if record.summary:
+            metadata["summary"] = self._render(record.summary)
+        for key in ("lang", "translation", "template", "save_as", "url"):
+            if source.meta.get(key) is not None:
+                metadata[key] = str(source.meta[key])
+        return self._render(source.body), metadata
+
+    def _read_page(self, source_path: str) -> tuple[str, dict]:
+        source, problems = load(source_path)
+        if source is None:
+            self._reject("page", source_path, problems)
+        fields = Fields(source.meta, source_path, problems)
+        fields.reject_unknown(PAGE_FIELDS)
+        metadata = {"title": fields.text("title", required=True)}
+        for key in ("date", "modified"):
+            if fields.has(key):
+                metadata[key] = fields.timestamp(key)
+        if fields.has("status"):
+            metadata["status"] = fields.choice("status", ARTICLE_STATUSES)
+        if fields.has("slug"):
+            metadata["slug"] = fields.identifier("slug", source.meta["slug"])
+        if fields.has("summary"):
+            metadata["summary"] = self._render(fields.text("summary", plain=False))
+        for key in ("template", "save_as", "url", "lang"):
+            if fields.has(key):
+                metadata[key] = fields.text(key)
+        if any(p.severity == "error" for p in problems):
+            self._reject("page", source_path, problems)
+        metadata["timeline_problems"] = problems
+        return self._render(source.body), metadata

@@ -1,0 +1,71 @@
+"""Markdown to HTML that is safe to publish.
+
+Contributors' Markdown may carry raw HTML (Markdown lets it through), and
+imported articles carry whatever the web page had. Everything rendered from
+content goes through one sanitiser, so a ``<script>`` or an ``onerror=`` can
+never reach a page, and links keep to http(s), mail and in-site targets.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "div", "dl",
+    "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
+    "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "time": {"datetime"},
+    "ol": {"start", "reversed"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize(html: str) -> str:
+    """Keep harmless markup only; drop scripts, handlers and unsafe URLs."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def markdown_settings(settings: dict | None) -> dict:
+    """Pelican's MARKDOWN settings without the ``meta`` extension.
+
+    Front matter is already split off; ``meta`` would swallow a body that
+    happens to start with ``Word: text``.
+    """
+    config = copy.deepcopy((settings or {}).get("MARKDOWN") or {})
+    config.setdefault("output_format", "html5")
+    config["extensions"] = [e for e in config.get("extensions", []) if "meta" not in str(e).rsplit(".", 1)[-1]]
+    configs = config.get("extension_configs", {})
+    config["extension_configs"] = {k: v for k, v in configs.items() if "meta" not in k.rsplit(".", 1)[-1]}
+    return config
+
+
+def markdown_renderer(settings: dict | None = None) -> Callable[[str], str]:
+    """A function from Markdown text to sanitised HTML, reusing one parser."""
+    parser = markdown.Markdown(**markdown_settings(settings))
+
+    def render(text: str) -> str:
+        parser.reset()
+        return sanitize(parser.convert(text))
+
+    return render

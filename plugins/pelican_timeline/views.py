@@ -1,0 +1,259 @@
+"""Ready-to-render values for the timeline and actor pages.
+
+Templates hold markup only: every date wording, URL, count and grouping is
+decided here, from the catalog, so that all themes show the same facts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .catalog import Catalog
+from .dates import MONTHS
+from .model import ACTOR_TYPES, EVENT_TYPES, UNPROFILED, Actor, Event
+
+ROLE_LABELS = {"actor": "actor", "recipient": "recipient", "participant": ""}
+
+
+@dataclass(frozen=True)
+class Url:
+    """A page's address: ``save_as`` on disk and ``url`` on the site."""
+
+    url: str
+    save_as: str
+
+
+@dataclass
+class Urls:
+    """Where each kind of timeline page lives, from the TIMELINE_* settings."""
+
+    settings: dict
+
+    def _make(self, name: str, **values: object) -> Url:
+        return Url(
+            self.settings[f"TIMELINE_{name}_URL"].format(**values),
+            self.settings[f"TIMELINE_{name}_SAVE_AS"].format(**values),
+        )
+
+    def timeline(self, number: int = 1) -> Url:
+        return self._make("INDEX") if number == 1 else self._make("INDEX_PAGE", number=number)
+
+    def year(self, year: int, number: int = 1) -> Url:
+        return self._make("YEAR", year=year) if number == 1 else self._make("YEAR_PAGE", year=year, number=number)
+
+    def actor(self, actor_id: str) -> Url:
+        return self._make("ACTOR", id=actor_id)
+
+    def actors(self) -> Url:
+        return self._make("ACTORS")
+
+
+@dataclass
+class EventView:
+    event: Event
+    date: list[tuple[str | None, str]]
+    date_label: str
+    type_label: str
+    actors: list[dict]
+    sources: list[dict]
+    url: str = ""  # the event's place on its year page
+
+
+@dataclass
+class MonthGroup:
+    key: str  # anchor: "2017-08", or "2017" for events known only to the year
+    label: str
+    events: list[EventView]
+    continued: bool = False
+
+
+@dataclass
+class YearGroup:
+    year: int
+    months: list[MonthGroup] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(m.events) for m in self.months)
+
+
+@dataclass
+class TimelinePage:
+    url: Url
+    title: str
+    years: list[YearGroup]
+    number: int
+    count: int
+    previous: Url | None = None
+    next: Url | None = None
+    pages: list[Url] = field(default_factory=list)
+    year: int | None = None
+    first_index: int = 1  # position of the page's first event in the whole listing
+
+
+def group_key(event: Event) -> tuple[int, int]:
+    """(year, month) an event is filed under; month 0 for events coarser than a month."""
+    anchor = event.date.anchor.lower
+    return anchor.year, 0 if event.date.is_coarse else anchor.month
+
+
+def group_by_month(views: Sequence[EventView], continued_from: tuple[int, int] | None = None) -> list[YearGroup]:
+    years: list[YearGroup] = []
+    for view in views:
+        year, month = group_key(view.event)
+        if not years or years[-1].year != year:
+            years.append(YearGroup(year))
+        months = years[-1].months
+        if not months or months[-1].key != _month_key(year, month):
+            label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, date within the year not known"
+            months.append(MonthGroup(_month_key(year, month), label, [], continued_from == (year, month)))
+        months[-1].events.append(view)
+    return years
+
+
+def _month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+
+
+def paginate(items: Sequence, size: int) -> list[Sequence]:
+    if not items:
+        return [items]
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+class ViewBuilder:
+    """Turns catalog records into the values templates render."""
+
+    def __init__(self, catalog: Catalog, urls: Urls, article_url: Callable[[str], str | None], page_size: int):
+        self.catalog = catalog
+        self.urls = urls
+        self.article_url = article_url
+        self.page_size = page_size
+        self._views: dict[str, EventView] = {}
+
+    def event(self, event: Event) -> EventView:
+        view = self._views.get(event.id)
+        if view is None:
+            view = self._views[event.id] = self._build_event(event)
+        return view
+
+    def _build_event(self, event: Event) -> EventView:
+        actors = []
+        for role in event.actors:
+            actor = self.catalog.actors[role.id]
+            actors.append(
+                {"actor": actor, "role": ROLE_LABELS.get(role.role, role.role), "url": self.urls.actor(actor.id).url}
+            )
+        sources = []
+        if event.article:
+            record = self.catalog.articles.get(event.article)
+            url = self.article_url(event.article)
+            if record is not None:
+                outlet = record.source.name if record.source else ""
+                sources.append({"title": record.title, "url": url, "outlet": outlet, "internal": True})
+        for link in event.links:
+            sources.append({"title": link.title or link.url, "url": link.url, "outlet": "", "internal": False})
+        return EventView(
+            event=event,
+            date=event.date.segments(),
+            date_label=event.date.display(),
+            type_label=EVENT_TYPES[event.type],
+            actors=actors,
+            sources=sources,
+        )
+
+    def timeline_pages(self) -> list[TimelinePage]:
+        """The whole timeline, then each year, split into pages of ``page_size`` events."""
+        events = self.catalog.events
+        by_year: dict[int, list[Event]] = {}
+        for event in events:
+            by_year.setdefault(group_key(event)[0], []).append(event)
+        pages = []
+        for year, year_events in by_year.items():
+            pages.extend(self._pages(year_events, lambda n, y=year: self.urls.year(y, n), str(year), year))
+        # Views are shared between pages: building the year pages here sets each
+        # event's home URL before anything is rendered.
+        return self._pages(events, self.urls.timeline, "Timeline", None) + pages
+
+    def _pages(self, events: list[Event], url_for: Callable[[int], Url], title: str, year: int | None):
+        chunks = paginate(events, self.page_size)
+        urls = [url_for(n) for n in range(1, len(chunks) + 1)]
+        pages = []
+        previous_key = None
+        for index, chunk in enumerate(chunks):
+            views = [self.event(e) for e in chunk]
+            if year is not None:
+                for view in views:
+                    view.url = f"{urls[index].url}#{view.event.id}"
+            pages.append(
+                TimelinePage(
+                    url=urls[index],
+                    title=title if index == 0 else f"{title} (page {index + 1})",
+                    years=group_by_month(views, previous_key),
+                    number=index + 1,
+                    count=len(events),
+                    previous=urls[index - 1] if index else None,
+                    next=urls[index + 1] if index + 1 < len(urls) else None,
+                    pages=urls,
+                    year=year,
+                    first_index=index * self.page_size + 1,
+                )
+            )
+            previous_key = group_key(chunk[-1]) if chunk else None
+        return pages
+
+    def year_navigation(self) -> list[dict]:
+        counts = Counter(group_key(e)[0] for e in self.catalog.events)
+        return [{"year": y, "count": counts[y], "url": self.urls.year(y).url} for y in sorted(counts)]
+
+    def actor_index(self) -> list[dict]:
+        groups = []
+        labels = {**ACTOR_TYPES, UNPROFILED: "Without a profile yet"}
+        for kind, label in labels.items():
+            members = [
+                {
+                    "actor": actor,
+                    "url": self.urls.actor(actor.id).url,
+                    "count": len(self.catalog.events_by_actor.get(actor.id, ())),
+                }
+                for actor in self.catalog.actors.values()
+                if actor.type == kind
+            ]
+            if members:
+                groups.append({"type": kind, "label": label, "actors": members})
+        return groups
+
+    def actor_page(self, actor: Actor) -> dict:
+        events = [self.event(e) for e in self.catalog.events_by_actor.get(actor.id, ())]
+        affiliations = []
+        for affiliation in actor.affiliations:
+            other = self.catalog.actors.get(affiliation.id)
+            affiliations.append(
+                {
+                    "actor": other,
+                    "url": self.urls.actor(affiliation.id).url,
+                    "role": affiliation.role,
+                    "start": affiliation.start.display() if affiliation.start else "",
+                    "end": affiliation.end.display() if affiliation.end else "",
+                }
+            )
+        articles = [
+            {"record": record, "url": self.article_url(record.origin.path)}
+            for record in self.catalog.articles_by_actor.get(actor.id, ())
+        ]
+        co_actors = [
+            {"actor": other, "count": count, "url": self.urls.actor(other.id).url}
+            for other, count in self.catalog.co_actors(actor.id)
+        ]
+        return {
+            "actor": actor,
+            "type_label": ACTOR_TYPES.get(actor.type, "Without a profile yet"),
+            "events": events,
+            "years": group_by_month(events),
+            "affiliations": affiliations,
+            "articles": articles,
+            "co_actors": co_actors,
+            "url": self.urls.actor(actor.id),
+        }
