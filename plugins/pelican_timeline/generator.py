@@ -18,7 +18,7 @@ from .catalog import build_catalog
 from .content_files import CONTENT_EXTENSIONS, content_files, read_actor, read_event, stray_files
 from .ledger import WARNING, Ledger, Problem
 from .render import markdown_renderer
-from .views import Urls, ViewBuilder
+from .views import Urls, ViewBuilder, timestamp_label
 
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 
@@ -68,6 +68,8 @@ class TimelineGenerator(Generator):
                     if a in catalog.actors
                 ]
                 article.timeline_source = record.source
+                article.timeline_published = timestamp_label(record.date)
+                article.timeline_modified = timestamp_label(record.modified) if record.modified else ""
                 article.timeline_dateline = record.dateline
         self.context["timeline_catalog"] = catalog
         self.context["timeline_years"] = self.views.year_navigation()
@@ -109,8 +111,8 @@ class TimelineGenerator(Generator):
         return timeline_records
 
     def _article_url(self, path: str) -> str | None:
-        url = self._article_urls.get(path)
-        return None if url is None else f"{self.settings['SITEURL']}/{url}" if self.settings["SITEURL"] else f"/{url}"
+        """Site-relative, like every URL handed to templates (they add SITEURL)."""
+        return self._article_urls.get(path)
 
     def _report_strays(self, ledger: Ledger) -> None:
         folders = self._folders("TIMELINE_EVENTS_PATHS") + self._folders("TIMELINE_ACTORS_PATHS")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from .catalog import Catalog
 from .dates import MONTHS
@@ -73,6 +74,7 @@ class MonthGroup:
 class YearGroup:
     year: int
     months: list[MonthGroup] = field(default_factory=list)
+    url: str = ""  # the year's own page
 
     @property
     def count(self) -> int:
@@ -91,6 +93,17 @@ class TimelinePage:
     pages: list[Url] = field(default_factory=list)
     year: int | None = None
     first_index: int = 1  # position of the page's first event in the whole listing
+
+
+def timestamp_label(moment: datetime) -> str:
+    """"6 August 2017, 16:34 UTC+03:00" for a publication time; the zone as the source gave it."""
+    text = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    if (moment.hour, moment.minute, moment.second) != (0, 0, 0) or moment.tzinfo is not None:
+        text += f", {moment:%H:%M}"
+    offset = moment.utcoffset()
+    if offset is not None:
+        text += " UTC" if not offset else f" UTC{moment:%z}"[:-2] + ":" + f"{moment:%z}"[-2:]
+    return text
 
 
 def group_key(event: Event) -> tuple[int, int]:
@@ -184,6 +197,9 @@ class ViewBuilder:
         previous_key = None
         for index, chunk in enumerate(chunks):
             views = [self.event(e) for e in chunk]
+            years = group_by_month(views, previous_key)
+            for group in years:
+                group.url = self.urls.year(group.year).url
             if year is not None:
                 for view in views:
                     view.url = f"{urls[index].url}#{view.event.id}"
@@ -191,7 +207,7 @@ class ViewBuilder:
                 TimelinePage(
                     url=urls[index],
                     title=title if index == 0 else f"{title} (page {index + 1})",
-                    years=group_by_month(views, previous_key),
+                    years=years,
                     number=index + 1,
                     count=len(events),
                     previous=urls[index - 1] if index else None,
@@ -240,7 +256,7 @@ class ViewBuilder:
                 }
             )
         articles = [
-            {"record": record, "url": self.article_url(record.origin.path)}
+            {"record": record, "url": self.article_url(record.origin.path), "date_label": timestamp_label(record.date)}
             for record in self.catalog.articles_by_actor.get(actor.id, ())
         ]
         co_actors = [
