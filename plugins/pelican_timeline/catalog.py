@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .content_files import FileResult
 from .fields import suggest
-from .ledger import WARNING, Ledger, Problem
+from .ledger import WARNING, Ledger, Problem, display_path
 from .model import UNPROFILED, Actor, ArticleRecord, Event
 
 
@@ -93,7 +93,7 @@ def _collect_actors(actor_files: Iterable[FileResult], ledger: Ledger) -> dict[s
         if actor is not None and actor.id in actors:
             first = actors[actor.id].origin
             result.problems.append(
-                Problem(result.path, None, "id", f"actor id '{actor.id}' is already used by {first.path}")
+                Problem(result.path, None, "id", f"actor id '{actor.id}' is already used by {display_path(first.path)}")
             )
             actor = None
         if actor is None:
@@ -118,7 +118,7 @@ def _add_event(event: Event, events: dict[str, Event], ledger: Ledger) -> None:
                     event.origin.path,
                     event.origin.line,
                     event.origin.name("id"),
-                    f"duplicate event id '{event.id}' (also at {first.path}:{first.line}){hint}",
+                    f"duplicate event id '{event.id}' (also at {display_path(first.path)}:{first.line}){hint}",
                 )
             ],
         )

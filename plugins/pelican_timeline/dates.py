@@ -190,7 +190,8 @@ class EventDate:
 
 def _is_compact(start: DatePoint, end: DatePoint) -> bool:
     plain = not (start.uncertain or start.approximate or start.time)
-    return plain and start.precision == end.precision and start.lower.year == end.lower.year
+    same_year = start.lower.year == end.lower.year or start.precision in ("year", "decade", "century")
+    return plain and start.precision == end.precision and same_year
 
 
 def _compact_start(start: DatePoint, end: DatePoint) -> str:
@@ -211,6 +212,8 @@ def parse_date(text: str) -> EventDate:
     value = text.strip()
     if not value:
         raise DateError("empty date")
+    if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", value):
+        raise DateError(_explain(value))
     if "/" not in value:
         point = _parse_point(value)
         return _finish(EventDate(text=value, start=point))
@@ -247,6 +250,9 @@ def _finish(value: EventDate) -> EventDate:
         PRECISION_RANK[point.precision],
         _time_key(point),
         value.upper or date.max,
+        # Same bounds and precision: plain before qualified, then by the text itself,
+        # so the order never depends on the order files were read in.
+        (point.uncertain or point.approximate, value.text),
     )
     object.__setattr__(value, "sort_key", key)
     return value

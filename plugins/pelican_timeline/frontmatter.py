@@ -173,6 +173,8 @@ def load_yaml(text: str):
         raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in (error.problem or ""):
+            mark = error.context_mark  # where the unclosed quote or bracket began
         line = mark.line + 1 if mark else None
         problem = error.problem or "invalid YAML"
         context = f" {error.context}" if error.context else ""

@@ -16,7 +16,7 @@ from pelican.generators import Generator
 from .build_log import current_build, start_build
 from .catalog import build_catalog
 from .content_files import CONTENT_EXTENSIONS, content_files, read_actor, read_event, stray_files
-from .ledger import WARNING, Ledger, Problem
+from .ledger import WARNING, Ledger, Problem, display_path
 from .render import markdown_renderer
 from .views import Urls, ViewBuilder, timestamp_label
 
@@ -84,10 +84,14 @@ class TimelineGenerator(Generator):
         timeline_records = []
         include_drafts = self.settings["TIMELINE_INCLUDE_DRAFTS"]
         groups = (("articles", "article"), ("hidden_articles", "article"), ("drafts", "draft"))
+        seen = set()
         for context_key, kind in groups:
             for article in self.context.get(context_key, ()):
                 for item in [article, *getattr(article, "translations", [])]:
                     path = item.source_path
+                    if path in seen:
+                        continue
+                    seen.add(path)
                     record = item.metadata.get("timeline")
                     ledger.add(item.metadata.get("timeline_problems", []))
                     if record is None:
@@ -125,9 +129,11 @@ class TimelineGenerator(Generator):
     def _check_output_paths(self, ledger: Ledger) -> None:
         """Two things written to one file would lose one of them: refuse that."""
         writers: dict[str, list[str]] = defaultdict(list)
+        items = {}
         for key in ("articles", "hidden_articles", "pages", "hidden_pages"):
             for item in self.context.get(key, ()):
                 writers[os.path.normpath(item.save_as)].append(item.source_path)
+                items[item.source_path] = item
         for page in self.timeline_pages:
             writers[os.path.normpath(page.url.save_as)].append(f"(timeline page {page.url.url})")
         for actor_id in self.build.catalog.actors:
@@ -135,8 +141,15 @@ class TimelineGenerator(Generator):
         for save_as, sources in writers.items():
             for source in sources[1:]:
                 path = source if not source.startswith("(") else "(timeline)"
-                message = f"would be written to {save_as}, which {sources[0]} is written to as well; change its slug"
+                message = (
+                    f"would be written to {save_as}, which {display_path(sources[0])} is written to as well; "
+                    "change its slug"
+                )
                 ledger.reject("file", path, [Problem(path, None, "slug", message)])
+                if source in items:
+                    # Not written at all (when the build goes on in non-strict mode)
+                    # rather than written over the first one.
+                    items[source].override_save_as = ""
 
     def generate_output(self, writer) -> None:
         relative = self.settings["RELATIVE_URLS"]

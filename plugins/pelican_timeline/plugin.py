@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 from pelican import signals
@@ -32,10 +31,20 @@ DEFAULTS = {
 }
 
 
-class TimelineContentError(Exception):
-    """Raised in strict mode when content was rejected; Pelican exits with ``exitcode``."""
+class TimelineContentError(SystemExit):
+    """Ends a strict build whose content had errors, with exit status 1.
 
-    exitcode = 1
+    A SystemExit rather than an ordinary exception: the problems are already
+    listed, so a traceback would only bury them, and Pelican's autoreload
+    loop would retry a failing build without pause instead of stopping.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(1)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def apply_defaults(pelican) -> None:
@@ -84,9 +93,7 @@ def check_before_writing(generators) -> None:
     if settings.get("TIMELINE_STRICT", True) and build.ledger.errors:
         report()
         count = len(build.ledger.errors)
-        raise TimelineContentError(
-            f"{count} problem{'s' if count != 1 else ''} in the content (listed above); nothing was written"
-        )
+        fail(f"{count} error{'s' if count != 1 else ''} in the content (listed above); nothing was written")
 
 
 def finish_build(pelican) -> None:
@@ -95,7 +102,12 @@ def finish_build(pelican) -> None:
         return
     report()
     if pelican.settings.get("TIMELINE_STRICT", True) and build.ledger.errors:
-        raise TimelineContentError("problems were found while writing the site (listed above)")
+        fail("errors were found while writing the site (listed above)")
+
+
+def fail(message: str) -> None:
+    print(f"timeline: strict build failed: {message}", file=sys.stderr)
+    raise TimelineContentError(message)
 
 
 def connect() -> None:

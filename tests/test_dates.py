@@ -1,0 +1,163 @@
+"""EDTF parsing, bounds, display and chronological order."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import edtf
+import pytest
+
+from pelican_timeline.dates import DateError, parse_date
+
+VALID = [
+    "2017",
+    "2017-07",
+    "2017-08-05",
+    "2016-02-29",
+    "2017-08-05?",
+    "2017-08~",
+    "2017%",
+    "2017-21",
+    "201X",
+    "20XX",
+    "2017-XX",
+    "2017-08-XX",
+    "2017-08-01/2017-08-07",
+    "2016-12-30/2017-01-02",
+    "2017-06/2017-08",
+    "2017-08-05T16:34:00+03:00",
+    "2017-08-05T16:34:00Z",
+]
+
+
+@pytest.mark.parametrize("text", VALID)
+def test_bounds_agree_with_the_reference_edtf_library(text):
+    ours = parse_date(text)
+    reference = edtf.parse_edtf(text)
+    assert ours.lower == date(*reference.lower_strict()[:3])
+    assert ours.upper == date(*reference.upper_strict()[:3])
+
+
+@pytest.mark.parametrize(
+    ("text", "display"),
+    [
+        ("2017", "2017"),
+        ("2017-07", "July 2017"),
+        ("2017-08~", "c. August 2017"),
+        ("2017-08-05?", "5 Aug 2017?"),
+        ("2017-08-05%", "c. 5 Aug 2017?"),
+        ("2017-08-05", "5 Aug 2017"),
+        ("2017-08-01/2017-08-07", "1–7 Aug 2017"),
+        ("2017-07-30/2017-08-02", "30 Jul–2 Aug 2017"),
+        ("2016-12-30/2017-01-02", "30 Dec 2016 – 2 Jan 2017"),
+        ("2017-06/2017-08", "June–August 2017"),
+        ("2003/2005", "2003–2005"),
+        ("2017-08-01/..", "from 1 Aug 2017"),
+        ("../2017-08-01", "until 1 Aug 2017"),
+        ("2017-08-01/", "1 Aug 2017 – ?"),
+        ("/2017-08-01", "? – 1 Aug 2017"),
+        ("2017-21", "Spring 2017"),
+        ("201X", "2010s"),
+        ("2017-XX", "2017"),
+        ("2017-08-06T16:34:00+03:00", "6 Aug 2017, 16:34 UTC+03:00"),
+        ("2017-08-06T16:34Z", "6 Aug 2017, 16:34 UTC"),
+    ],
+)
+def test_display_is_honest_about_precision(text, display):
+    assert parse_date(text).display() == display
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [("2017", "year"), ("2017-07", "month"), ("2017-07-04", "day"), ("201X", "decade"), ("2017-22", "season")],
+)
+def test_precision(text, precision):
+    assert parse_date(text).precision == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2017-02-30", "'2017-02-30': February 2017 has 28 days"),
+        ("2017-13", "'2017-13': month 13 does not exist (use 01-12, or 21-24 for seasons)"),
+        ("05/08/2017", "'05/08/2017' is not EDTF; write dates as YYYY-MM-DD"),
+        ("2017-08-10/2017-08-01", "'2017-08-10/2017-08-01' ends before it starts"),
+        ("../..", "'../..' has neither a start nor an end"),
+        ("-0500", "'-0500': years before 1 CE are not supported"),
+        ("August 2017", "'August 2017' is not an EDTF date"),
+        ("2017-08-05T25:00", "'2017-08-05T25:00': 25:00 is not a time of day"),
+        ("", "empty date"),
+    ],
+)
+def test_invalid_dates_say_what_is_wrong(text, message):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value).startswith(message)
+
+
+def test_winter_runs_from_december_into_the_next_year():
+    winter = parse_date("2017-24")
+    assert (winter.lower, winter.upper) == (date(2017, 12, 1), date(2018, 2, 28))
+
+
+@pytest.mark.parametrize("text", ["2017-02-30", "2017-13", "05/08/2017", "August 2017"])
+def test_reference_library_also_refuses(text):
+    with pytest.raises(Exception):  # noqa: B017 - edtf raises several kinds
+        edtf.parse_edtf(text)
+
+
+def ordered(texts):
+    return [d.text for d in sorted((parse_date(t) for t in texts), key=lambda d: d.sort_key)]
+
+
+def test_month_precision_event_sorts_before_days_of_that_month():
+    assert ordered(["2017-08-02", "2017-08-01", "2017-08"]) == ["2017-08", "2017-08-01", "2017-08-02"]
+
+
+def test_year_precision_events_open_their_year_even_before_earlier_seasons():
+    assert ordered(["2017-02-01", "2017-21", "2017", "2016-12-31"]) == ["2016-12-31", "2017", "2017-21", "2017-02-01"]
+
+
+def test_ranges_sort_by_start_and_single_days_before_ranges_starting_that_day():
+    assert ordered(["2017-08-01/2017-08-07", "2017-08-01", "2017-07-30/2017-08-02"]) == [
+        "2017-07-30/2017-08-02",
+        "2017-08-01",
+        "2017-08-01/2017-08-07",
+    ]
+
+
+def test_open_start_is_filed_under_its_end():
+    assert ordered(["2017-09-01", "../2017-08-15", "2017-08-01"]) == ["2017-08-01", "../2017-08-15", "2017-09-01"]
+
+
+def test_times_sort_within_their_day_in_utc():
+    # 10:00 in Moscow (UTC+3) is 07:00 UTC, before 08:00 UTC.
+    assert ordered(["2017-08-06T08:00:00Z", "2017-08-06T10:00:00+03:00", "2017-08-06"]) == [
+        "2017-08-06",
+        "2017-08-06T10:00:00+03:00",
+        "2017-08-06T08:00:00Z",
+    ]
+
+
+def test_sorting_is_a_total_order_on_mixed_precisions():
+    texts = ["2017", "2017-08", "2017-08-05", "2017-08-05?", "2017-08~", "2017-08-01/2017-08-31", "2018", "201X"]
+    expected = ordered(texts)
+    for seed in range(20):
+        shuffled = texts[:]
+        random.Random(seed).shuffle(shuffled)
+        assert ordered(shuffled) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "stamps"),
+    [
+        ("2017", ["2017"]),
+        ("2017-07", ["2017-07"]),
+        ("2017-08-05?", ["2017-08-05"]),
+        ("2017-08-01/2017-08-07", ["2017-08-01", "2017-08-07"]),
+        ("2017-08-06T16:34:00+03:00", ["2017-08-06T16:34:00+03:00"]),
+    ],
+)
+def test_html_datetime_values_are_valid_and_as_precise_as_the_date(text, stamps):
+    assert [stamp for stamp, _ in parse_date(text).segments() if stamp] == stamps
