@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from .content_files import FileResult
 from .fields import suggest
@@ -76,7 +77,7 @@ def build_catalog(
     catalog.events_by_article = dict(by_article)
 
     mentions: dict[str, list[ArticleRecord]] = defaultdict(list)
-    for path, article in sorted(catalog.articles.items(), key=lambda item: (item[1].date, item[0])):
+    for path, article in sorted(catalog.articles.items(), key=lambda item: (_instant(item[1].date), item[0])):
         named = set(article.actor_ids)
         for event in by_article.get(path, ()):
             named.update(event.actor_ids)
@@ -84,6 +85,11 @@ def build_catalog(
             mentions[actor_id].append(article)
     catalog.articles_by_actor = dict(mentions)
     return catalog
+
+
+def _instant(moment: datetime) -> datetime:
+    """Comparable across sources that give a UTC offset and those that do not (taken as UTC)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _collect_actors(actor_files: Iterable[FileResult], ledger: Ledger) -> dict[str, Actor]:

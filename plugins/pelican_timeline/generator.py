@@ -71,6 +71,8 @@ class TimelineGenerator(Generator):
                 article.timeline_published = timestamp_label(record.date)
                 article.timeline_modified = timestamp_label(record.modified) if record.modified else ""
                 article.timeline_dateline = record.dateline
+                # Only the bylines the source printed; Pelican would fill in the site's AUTHOR.
+                article.timeline_authors = record.authors
         self.context["timeline_catalog"] = catalog
         self.context["timeline_years"] = self.views.year_navigation()
         self.context["TIMELINE_INDEX_URL"] = self.views.urls.timeline().url

@@ -1,0 +1,82 @@
+"""Article pages: source, dates, dateline, events reported, actors linked."""
+
+from __future__ import annotations
+
+from conftest import actor_file
+
+ARTICLE = """
+---
+title: Escalation Unacceptable - Lavrov
+date: 2017-08-06T16:34:00+03:00
+modified: 2017-08-06T19:14:00+03:00
+source:
+  name: Sputnik News
+  url: https://sputniknews.example/article
+  via:
+    name: GlobalSecurity.org
+    url: https://www.globalsecurity.org/x.htm
+dateline: Moscow
+tags: [North Korea]
+actors: [sergey-lavrov]
+events:
+  - date: 2017-08-05
+    title: Resolution 2371 adopted
+    type: sanction
+    actors: [{id: un-security-council, role: actor}]
+    date_text: On Saturday
+  - date: 2017-07
+    title: Putin on the joint initiative
+    type: statement
+    actors: [vladimir-putin]
+---
+MOSCOW (Sputnik) – Lavrov and Tillerson met.
+
+Second paragraph with a [link](https://example.org/) and <script>alert(1)</script> markup.
+"""
+
+
+def test_article_page_shows_source_dates_dateline_events_and_actors(make_site):
+    site = make_site(
+        {
+            "articles/a.md": ARTICLE,
+            "actors/sergey-lavrov.md": actor_file("Sergey Lavrov"),
+            "actors/un-security-council.md": actor_file("UN Security Council", "organization"),
+            "actors/vladimir-putin.md": actor_file("Vladimir Putin"),
+        }
+    )
+    assert site.error is None, site.problems()
+    page = site.html("articles/escalation-unacceptable-lavrov/")
+    assert page.h1.get_text() == "Escalation Unacceptable - Lavrov"
+    meta = dict(
+        zip(
+            [dt.get_text() for dt in page.select(".article-meta dt")],
+            [dd.get_text(" ", strip=True) for dd in page.select(".article-meta dd")],
+            strict=True,
+        )
+    )
+    assert meta == {
+        "Source": "Sputnik News , republished by GlobalSecurity.org",
+        "Published": "6 August 2017, 16:34 UTC+03:00 , updated 6 August 2017, 19:14 UTC+03:00",
+        "Dateline": "Moscow",
+    }
+    assert page.select_one(".article-meta time")["datetime"] == "2017-08-06T16:34:00+03:00"
+    source_links = [a["href"] for a in page.select(".article-meta a")]
+    assert source_links == ["https://sputniknews.example/article", "https://www.globalsecurity.org/x.htm"]
+    # Events in chronological order, linking to their place on the timeline.
+    events = [(li["id"], li.select_one(".event-title a")["href"]) for li in page.select("li.event")]
+    assert events == [
+        ("2017-07-putin-on-the-joint-initiative", "../../timeline/2017/#2017-07-putin-on-the-joint-initiative"),
+        ("2017-08-05-resolution-2371-adopted", "../../timeline/2017/#2017-08-05-resolution-2371-adopted"),
+    ]
+    assert [a.get_text() for a in page.select(".actor-chips a")][:1] == ["Sergey Lavrov"]
+    body = page.select_one(".article-body")
+    assert body.find("script") is None
+    assert body.select_one("a[href='https://example.org/']") is not None
+
+
+def test_article_body_keeps_paragraphs_and_starts_after_front_matter(make_site):
+    site = make_site({"articles/a.md": ARTICLE.replace("MOSCOW (Sputnik)", "Note: MOSCOW (Sputnik)")})
+    body = site.html("articles/escalation-unacceptable-lavrov/").select_one(".article-body")
+    paragraphs = [p.get_text() for p in body.find_all("p")]
+    assert paragraphs[0] == "Note: MOSCOW (Sputnik) – Lavrov and Tillerson met."
+    assert len(paragraphs) == 2
