@@ -81,7 +81,10 @@ CASES = {
     ),
     "unsafe id": (
         {"articles/escape.md": article(one_event(id="../x"))},
-        ["articles/escape.md:10: events[0].id: '../x' is not a safe id: use lowercase letters, digits and single hyphens"],
+        [
+            "articles/escape.md:10: events[0].id: '../x' is not a safe id: "
+            "use lowercase letters, digits and single hyphens"
+        ],
     ),
     "unsafe actor file name": (
         {"actors/Bad Name.md": actor_file("Bad")},
@@ -132,7 +135,7 @@ CASES = {
     ),
     "list instead of fields": (
         {"events/list.md": "---\n- date: 2017\n---\n"},
-        ["events/list.md:2: the front matter must be a mapping of fields, not a LineList"],
+        ["events/list.md:2: the front matter must be a mapping of fields, not a list"],
     ),
 }
 
@@ -165,7 +168,7 @@ def test_strict_build_lists_every_problem_together_and_exits_non_zero(tmp_path):
         for name, text in files.items():
             folder, _, base = name.partition("/")
             if isinstance(text, str) and text is not HUGE:
-                text = text.replace("title: A report", f"title: A report on {kind}")
+                text = text.replace("title: A report", f"title: A report on {kind}")  # noqa: PLW2901
             write_files(root / "content", {f"{folder}/{prefix}/{base}": text})
         for line in lines:
             path, _, rest = line.partition(":")
@@ -189,5 +192,7 @@ def test_non_strict_build_publishes_what_is_valid_and_still_lists_problems(make_
     assert site.error is None
     titles = [h.get_text(strip=True) for h in site.html("timeline/").select(".event-title")]
     assert titles == ["Kept event"]
-    assert site.problems() == ["site/content/articles/bad.md:7: events[0].date: '2017-02-30': February 2017 has 28 days"]
+    assert site.problems() == [
+        "site/content/articles/bad.md:7: events[0].date: '2017-02-30': February 2017 has 28 days"
+    ]
     assert site.ledger.summary() == "timeline: 2 articles, 1 event, 0 actors, 0 warnings, 1 rejection"

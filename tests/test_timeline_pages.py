@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from conftest import actor_file, event_file, event_ids
 
 ARTICLE_REPORTING_OLD_EVENTS = """
@@ -150,7 +152,9 @@ def test_event_titles_link_to_their_stable_anchor_on_the_year_page(make_site):
 
 
 def test_long_timelines_are_split_into_pages_without_losing_or_repeating_events(make_site):
-    files = {f"events/e{n:03d}.md": event_file(f"2017-{1 + n % 12:02d}-{1 + n % 28:02d}", f"Event {n}") for n in range(25)}
+    files = {
+        f"events/e{n:03d}.md": event_file(f"2017-{1 + n % 12:02d}-{1 + n % 28:02d}", f"Event {n}") for n in range(25)
+    }
     site = make_site(files, TIMELINE_PAGE_SIZE=10)
     pages = [site.html("timeline/"), site.html("timeline/page/2/"), site.html("timeline/page/3/")]
     seen = [i for page in pages for i in event_ids(page)]
@@ -172,6 +176,6 @@ def test_timeline_html_is_semantic(make_site):
     assert page.find("main") is not None and page.find("nav", attrs={"aria-label": "Main"}) is not None
     levels = [int(h.name[1]) for h in page.find("main").find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
     assert levels[0] == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert all(b - a <= 1 for a, b in pairwise(levels)), levels
     assert page.select_one("ol.events > li.event > article") is not None
     assert page.html["lang"] == "en"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import actor_file, event_ids
+from conftest import event_ids
 from pelican_timeline.synthetic import generate
 
 PAYLOAD = "<script>alert('x')</script>"
@@ -65,14 +65,14 @@ def test_two_builds_of_the_same_content_are_byte_identical(make_site):
 
 def test_script_in_titles_summaries_names_and_places_is_escaped_on_every_page(make_site):
     files = {
-        "actors/evil.md": f"---\nname: \"{PAYLOAD}\"\ntype: person\naliases: [\"{PAYLOAD}\"]\n---\nBio {PAYLOAD}\n",
+        "actors/evil.md": f'---\nname: "{PAYLOAD}"\ntype: person\naliases: ["{PAYLOAD}"]\n---\nBio {PAYLOAD}\n',
         "articles/a.md": (
-            f"---\ntitle: \"Article {PAYLOAD}\"\ndate: 2017-08-06\nsource:\n  name: \"{PAYLOAD}\"\n"
-            f"dateline: \"{PAYLOAD}\"\ntags: [\"{PAYLOAD}\"]\nactors: [evil]\nevents:\n"
-            f"  - date: 2017-08-05\n    title: \"Event {PAYLOAD}\"\n    type: statement\n    actors: [evil]\n"
-            f"    location: \"{PAYLOAD}\"\n    summary: \"Summary {PAYLOAD} <img src=x onerror=alert(1)>\"\n"
-            f"    date_text: \"{PAYLOAD}\"\n"
-            f"---\nBody {PAYLOAD} [x](javascript:alert(1)) <a href=\"javascript:alert(2)\">y</a>\n"
+            f'---\ntitle: "Article {PAYLOAD}"\ndate: 2017-08-06\nsource:\n  name: "{PAYLOAD}"\n'
+            f'dateline: "{PAYLOAD}"\ntags: ["{PAYLOAD}"]\nactors: [evil]\nevents:\n'
+            f'  - date: 2017-08-05\n    title: "Event {PAYLOAD}"\n    type: statement\n    actors: [evil]\n'
+            f'    location: "{PAYLOAD}"\n    summary: "Summary {PAYLOAD} <img src=x onerror=alert(1)>"\n'
+            f'    date_text: "{PAYLOAD}"\n'
+            f'---\nBody {PAYLOAD} [x](javascript:alert(1)) <a href="javascript:alert(2)">y</a>\n'
         ),
     }
     site = make_site(files)

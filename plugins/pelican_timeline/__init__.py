@@ -12,6 +12,6 @@ __version__ = "0.1.0"
 def register() -> None:
     """Pelican's entry point. Imported lazily so that the importer and other
     Pelican-free parts of the package can be used without Pelican."""
-    from .plugin import connect
+    from .plugin import connect  # noqa: PLC0415 - keeps Pelican out of Pelican-free imports
 
     connect()

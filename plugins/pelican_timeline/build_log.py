@@ -30,7 +30,10 @@ PELICAN_LOGGERS = (
 _SKIPS = {
     "Could not process %s": ("", "Pelican could not process this file (run with --debug to see why)"),
     "Skipping %s: could not find information about '%s'": (None, "is required"),
-    "Skipping %s: file %r would be written outside output path": ("save_as", "would be written outside the output folder"),
+    "Skipping %s: file %r would be written outside output path": (
+        "save_as",
+        "would be written outside the output folder",
+    ),
 }
 _UNKNOWN_STATUS = "Unknown status '%s' for file %s, skipping it. (Not in %s)"
 

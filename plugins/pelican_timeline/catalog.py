@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .content_files import FileResult
 from .fields import suggest
@@ -89,7 +89,7 @@ def build_catalog(
 
 def _instant(moment: datetime) -> datetime:
     """Comparable across sources that give a UTC offset and those that do not (taken as UTC)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _collect_actors(actor_files: Iterable[FileResult], ledger: Ledger) -> dict[str, Actor]:

@@ -10,11 +10,11 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .fields import Fields
 from .frontmatter import FrontMatterError, SplitFile, decode, split
 from .ledger import Problem
 from .model import Actor, Event
 from .records import ArticleResult, Render, actor_from, article_from, event_from
-from .fields import Fields
 
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 

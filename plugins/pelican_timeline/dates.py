@@ -25,11 +25,22 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 SHORT_MONTHS = [m[:3] for m in MONTHS]
 # Northern-hemisphere meteorological seasons, as the EDTF reference implementation reads them.
 SEASONS = {21: ("Spring", 3, 5), 22: ("Summer", 6, 8), 23: ("Autumn", 9, 11), 24: ("Winter", 12, 2)}
@@ -195,7 +206,7 @@ def _is_compact(start: DatePoint, end: DatePoint) -> bool:
 
 
 def _compact_start(start: DatePoint, end: DatePoint) -> str:
-    """"1–7 Aug 2017", "30 Jul – 2 Aug 2017", "July–August 2017"."""
+    """ "1–7 Aug 2017", "30 Jul – 2 Aug 2017", "July–August 2017"."""
     if not _is_compact(start, end):
         return start.display()
     if start.precision == "day":
@@ -263,7 +274,7 @@ def _time_key(point: DatePoint) -> str:
         return ""
     moment = datetime.combine(point.lower, datetime.strptime(point.time, "%H:%M:%S").time())
     if point.utc_offset is not None:
-        moment = (moment - point.utc_offset).replace(tzinfo=timezone.utc)
+        moment = (moment - point.utc_offset).replace(tzinfo=UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 

@@ -129,9 +129,9 @@ class Fields:
     def text_list(self, key: str, *, plain: bool = True) -> tuple[str, ...]:
         values = self.items(key)
         result = []
-        for index, item in enumerate(values):
-            if isinstance(item, (int, float)) and not isinstance(item, bool):
-                item = str(item)
+        for index, value in enumerate(values):
+            is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            item = str(value) if is_number else value
             if not isinstance(item, str) or not item.strip():
                 self.problem(f"{key}[{index}]", f"must be text, not {type_name(item)}", line=values.line_of(index))
                 continue

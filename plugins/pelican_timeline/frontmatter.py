@@ -65,7 +65,9 @@ _Resolver.add_implicit_resolver(
 )
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
     list("-+0123456789."),
 )
 _Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
@@ -88,7 +90,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str):
             raise FrontMatterError(
-                f"keys must be text, not {type(key).__name__} ({key!r})", key_node.start_mark.line + 1
+                f"keys must be text, not {'a list' if isinstance(key, list) else type(key).__name__} ({key!r})",
+                key_node.start_mark.line + 1,
             )
         if key in result:
             raise FrontMatterError(
@@ -155,7 +158,8 @@ def split(text: str) -> SplitFile:
     if meta is None:
         raise FrontMatterError("the front matter block is empty", 1)
     if not isinstance(meta, LineDict):
-        raise FrontMatterError(f"the front matter must be a mapping of fields, not a {type(meta).__name__}", 2)
+        kind = "a list" if isinstance(meta, list) else f"a single value ({meta!r})"
+        raise FrontMatterError(f"the front matter must be a mapping of fields, not {kind}", 2)
     body = "\n".join(lines[closing + 1 :])
     return SplitFile(meta, body, closing + 2)
 
@@ -168,12 +172,13 @@ def load_yaml(text: str):
             if "\t" in indent:
                 raise FrontMatterError("tab used for indentation; YAML needs spaces", number)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)
     except FrontMatterError:
         raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if error.context_mark and "end of stream" in (error.problem or ""):
+        at_end = mark is not None and mark.index >= len(text.rstrip())
+        if error.context_mark and at_end:
             mark = error.context_mark  # where the unclosed quote or bracket began
         line = mark.line + 1 if mark else None
         problem = error.problem or "invalid YAML"

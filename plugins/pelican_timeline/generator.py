@@ -20,6 +20,7 @@ from .ledger import WARNING, Ledger, Problem, display_path
 from .render import markdown_renderer
 from .views import Urls, ViewBuilder, timestamp_label
 
+NOT_TIMELINE_MARKDOWN = "not read by the timeline reader: write articles as Markdown with YAML front matter"
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 
 
@@ -53,15 +54,15 @@ class TimelineGenerator(Generator):
         self._report_strays(ledger)
         catalog = build_catalog(records, event_files, actor_files, ledger)
         self.build.catalog = catalog
-        self.views = ViewBuilder(
-            catalog, Urls(self.settings), self._article_url, self.settings["TIMELINE_PAGE_SIZE"]
-        )
+        self.views = ViewBuilder(catalog, Urls(self.settings), self._article_url, self.settings["TIMELINE_PAGE_SIZE"])
         self.timeline_pages = self.views.timeline_pages()
         self._check_output_paths(ledger)
         for article in self._articles:
             record = article.metadata.get("timeline")
             if record is not None:
-                article.timeline_events = [self.views.event(e) for e in catalog.events_by_article.get(record.origin.path, ())]
+                article.timeline_events = [
+                    self.views.event(e) for e in catalog.events_by_article.get(record.origin.path, ())
+                ]
                 article.timeline_actors = [
                     {"actor": catalog.actors[a], "url": self.views.urls.actor(a).url}
                     for a in record.actor_ids
@@ -97,7 +98,7 @@ class TimelineGenerator(Generator):
                     record = item.metadata.get("timeline")
                     ledger.add(item.metadata.get("timeline_problems", []))
                     if record is None:
-                        ledger.add([Problem(path, None, "", "not read by the timeline reader: write articles as Markdown with YAML front matter", WARNING)])
+                        ledger.add([Problem(path, None, "", NOT_TIMELINE_MARKDOWN, WARNING)])
                         ledger.accept(kind, path)
                         continue
                     self._articles.append(item)
@@ -157,9 +158,7 @@ class TimelineGenerator(Generator):
         relative = self.settings["RELATIVE_URLS"]
         template = self.get_template("timeline/timeline")
         for page in self.timeline_pages:
-            writer.write_file(
-                page.url.save_as, template, self.context, relative, url=page.url.url, timeline_page=page
-            )
+            writer.write_file(page.url.save_as, template, self.context, relative, url=page.url.url, timeline_page=page)
         writer.write_file(
             self.views.urls.actors().save_as,
             self.get_template("timeline/actors"),
@@ -171,4 +170,6 @@ class TimelineGenerator(Generator):
         actor_template = self.get_template("timeline/actor")
         for actor in self.build.catalog.actors.values():
             page = self.views.actor_page(actor)
-            writer.write_file(page["url"].save_as, actor_template, self.context, relative, url=page["url"].url, actor_page=page)
+            writer.write_file(
+                page["url"].save_as, actor_template, self.context, relative, url=page["url"].url, actor_page=page
+            )

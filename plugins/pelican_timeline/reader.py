@@ -13,7 +13,7 @@ import os
 from pelican.readers import MarkdownReader
 
 from .build_log import current_build
-from .content_files import read_article, load
+from .content_files import load, read_article
 from .fields import Fields
 from .ledger import Problem
 from .records import ARTICLE_STATUSES
@@ -27,7 +27,7 @@ class ContentRejected(Exception):
 
 
 class TimelineMarkdownReader(MarkdownReader):
-    file_extensions = ["md", "markdown", "mkd", "mdown"]
+    file_extensions = ("md", "markdown", "mkd", "mdown")
 
     def __init__(self, settings: dict) -> None:
         super().__init__(settings)

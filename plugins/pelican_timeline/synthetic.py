@@ -13,9 +13,30 @@ from datetime import date, timedelta
 from .model import EVENT_TYPES
 
 WORDS = (
-    "talks summit sanctions missile statement envoy ceasefire border treaty council vote delegation "
-    "inspection embargo drill launch meeting accord protest warning aid convoy report"
-).split()
+    "talks",
+    "summit",
+    "sanctions",
+    "missile",
+    "statement",
+    "envoy",
+    "ceasefire",
+    "border",
+    "treaty",
+    "council",
+    "vote",
+    "delegation",
+    "inspection",
+    "embargo",
+    "drill",
+    "launch",
+    "meeting",
+    "accord",
+    "protest",
+    "warning",
+    "aid",
+    "convoy",
+    "report",
+)
 ACTOR_TYPES = ("person", "organization", "country", "group")
 
 

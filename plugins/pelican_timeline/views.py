@@ -96,7 +96,7 @@ class TimelinePage:
 
 
 def timestamp_label(moment: datetime) -> str:
-    """"6 August 2017, 16:34 UTC+03:00" for a publication time; the zone as the source gave it."""
+    """ "6 August 2017, 16:34 UTC+03:00" for a publication time; the zone as the source gave it."""
     text = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
     if (moment.hour, moment.minute, moment.second) != (0, 0, 0) or moment.tzinfo is not None:
         text += f", {moment:%H:%M}"

@@ -1,0 +1,61 @@
+"""The YAML front matter loader: strings stay strings, every key knows its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from pelican_timeline.frontmatter import FrontMatterError, decode, load_yaml, split
+
+
+def test_yaml_1_1_booleans_and_dates_stay_text():
+    meta = load_yaml("\ncountry: NO\nanswer: yes\nswitch: off\ndate: 2017-08-05\nstamp: 2017-08-06T16:34:00+03:00\n")
+    assert meta == {
+        "country": "NO",
+        "answer": "yes",
+        "switch": "off",
+        "date": "2017-08-05",
+        "stamp": "2017-08-06T16:34:00+03:00",
+    }
+
+
+def test_core_schema_scalars_are_still_typed():
+    meta = load_yaml("\na: true\nb: 12\nc: 1.5\nd: null\ne: ~\nf: 1:20\n")
+    assert meta == {"a": True, "b": 12, "c": 1.5, "d": None, "e": None, "f": "1:20"}
+
+
+def test_every_key_and_list_item_knows_its_line():
+    meta = split(decode(b"---\ntitle: T\nevents:\n  - date: 2017\n    title: A\n  - date: 2018\n---\nBody\n")).meta
+    assert meta.line_of("title") == 2
+    assert meta.line_of("events") == 3
+    events = meta["events"]
+    assert [events.line_of(0), events.line_of(1)] == [4, 6]
+    assert events[0].line_of("title") == 5
+
+
+def test_body_starts_after_the_closing_marker():
+    source = split(decode(b"---\ntitle: T\n---\nFirst line\n\nSecond\n"))
+    assert source.body == "First line\n\nSecond\n"
+    assert source.body_line == 4
+
+
+def test_windows_line_endings_and_byte_order_mark_are_accepted():
+    source = split(decode(b"\xef\xbb\xbf---\r\ntitle: T\r\n---\r\nBody\r\n"))
+    assert source.meta == {"title": "T"}
+    assert source.body == "Body\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("\na: 1\na: 2\n", 3, "duplicate key 'a' (first given on line 2)"),
+        ("\na:\n\t- x\n", 3, "tab used for indentation; YAML needs spaces"),
+        ("\na: [1, 2\n", 2, "invalid YAML: did not find expected ',' or ']' while parsing a flow sequence"),
+        ("\n? [1, 2]\n: x\n", 2, "keys must be text, not a list ([1, 2])"),
+        ("\na: !!python/object:os.system x\n", 2, "invalid YAML: could not determine a constructor"),
+    ],
+)
+def test_yaml_errors_carry_their_line(text, line, message):
+    with pytest.raises(FrontMatterError) as error:
+        load_yaml(text)
+    assert error.value.line == line
+    assert error.value.message.startswith(message)
