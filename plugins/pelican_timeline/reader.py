@@ -68,6 +68,9 @@ class TimelineMarkdownReader(MarkdownReader):
         }
         if record.modified:
             metadata["modified"] = record.modified
+        # Pelican gives articles a category only when categories are published,
+        # yet writing a draft reads it: keep drafts writable with categories off.
+        metadata["category"] = self.process_metadata("category", self.settings["DEFAULT_CATEGORY"])
         if record.tags:
             metadata["tags"] = self.process_metadata("tags", list(record.tags))
         if record.authors:
