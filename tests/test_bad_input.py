@@ -64,7 +64,7 @@ CASES = {
     "unknown actor id": (
         {"articles/who.md": article(one_event(actors="[sergey-lavrof]")), "actors/sergey-lavrov.md": actor_file("L")},
         [
-            "articles/who.md:6: warning: events[0].actors[0]: unknown actor 'sergey-lavrof' "
+            "articles/who.md:9: warning: events[0].actors[0]: unknown actor 'sergey-lavrof' "
             "(did you mean 'sergey-lavrov'?); it gets a page without a profile"
         ],
     ),
@@ -132,6 +132,10 @@ CASES = {
     "partial publication date": (
         {"articles/partial.md": "---\ntitle: Partial\ndate: 2017-08\nsource: X\n---\nBody.\n"},
         ["articles/partial.md:3: date: '2017-08' is not a full date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]"],
+    ),
+    "events not a list": (
+        {"articles/events.md": article(extra="events: 5\n")},
+        ["articles/events.md:5: events: must be a list, not a number"],
     ),
     "list instead of fields": (
         {"events/list.md": "---\n- date: 2017\n---\n"},

@@ -115,8 +115,9 @@ def test_month_precision_event_sorts_before_days_of_that_month():
     assert ordered(["2017-08-02", "2017-08-01", "2017-08"]) == ["2017-08", "2017-08-01", "2017-08-02"]
 
 
-def test_year_precision_events_open_their_year_even_before_earlier_seasons():
-    assert ordered(["2017-02-01", "2017-21", "2017", "2016-12-31"]) == ["2016-12-31", "2017", "2017-21", "2017-02-01"]
+def test_year_precision_events_open_their_year_and_seasons_sit_at_their_first_month():
+    texts = ["2017-03-02", "2017-02-01", "2017-21", "2017", "2016-12-31", "2017-24"]
+    assert ordered(texts) == ["2016-12-31", "2017", "2017-02-01", "2017-21", "2017-03-02", "2017-24"]
 
 
 def test_ranges_sort_by_start_and_single_days_before_ranges_starting_that_day():
@@ -161,3 +162,7 @@ def test_sorting_is_a_total_order_on_mixed_precisions():
 )
 def test_html_datetime_values_are_valid_and_as_precise_as_the_date(text, stamps):
     assert [stamp for stamp, _ in parse_date(text).segments() if stamp] == stamps
+
+
+def test_a_range_of_one_day_is_shown_as_that_day():
+    assert parse_date("2017-08-01/2017-08-01").display() == "1 Aug 2017"

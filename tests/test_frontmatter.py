@@ -59,3 +59,9 @@ def test_yaml_errors_carry_their_line(text, line, message):
         load_yaml(text)
     assert error.value.line == line
     assert error.value.message.startswith(message)
+
+
+def test_numbers_keep_how_they_were_written_and_leading_zeros_stay_text():
+    meta = load_yaml("\ncode: 007\nmonth: 08\nprice: 1.50\nhex: 0x1F\n")
+    assert meta == {"code": "007", "month": "08", "price": 1.5, "hex": 31}
+    assert meta["price"].source == "1.50"

@@ -42,7 +42,7 @@ def test_events_are_ordered_by_when_they_happened_not_when_published(make_site):
     assert site.error is None
     ids = event_ids(site.html("timeline/"))
     assert ids == [
-        "2003-08-27-2003-08-29-six-party-talks-open",
+        "2003-08-27-to-2003-08-29-six-party-talks-open",
         "2006-10-09-first-nuclear-test",
         "2017-08-a-month-only-event",
         "2017-08-05-a-day-in-august",
@@ -62,7 +62,7 @@ def test_events_are_grouped_under_year_and_month_headings(make_site):
     years = page.select("section.timeline-year")
     assert [y.h2.get_text(strip=True) for y in years] == ["2017", "2018"]
     months_2017 = [h.get_text(strip=True) for h in years[0].select("h3")]
-    assert months_2017 == ["2017, date within the year not known", "August 2017"]
+    assert months_2017 == ["2017, month not known", "August 2017"]
     august = years[0].select("section.timeline-month")[1]
     assert [li.select_one(".event-title").get_text(strip=True) for li in august.select("li.event")] == [
         "Known to the month",
@@ -179,3 +179,25 @@ def test_timeline_html_is_semantic(make_site):
     assert all(b - a <= 1 for a, b in pairwise(levels)), levels
     assert page.select_one("ol.events > li.event > article") is not None
     assert page.html["lang"] == "en"
+
+
+def test_derived_ids_keep_qualifiers_so_certain_and_uncertain_events_differ(make_site):
+    site = make_site(
+        {
+            "events/a.md": event_file("2017-08-05", "Same title"),
+            "events/b.md": event_file("2017-08-05?", "Same title"),
+        }
+    )
+    assert site.error is None
+    assert event_ids(site.html("timeline/")) == ["2017-08-05-same-title", "2017-08-05-uncertain-same-title"]
+
+
+def test_an_event_with_summary_and_description_shows_both(make_site):
+    extra = "summary: The short version.\ntags: [nuclear]\n"
+    site = make_site({"events/a.md": event_file("2017-08-05", "Detailed", extra=extra)})
+    event = site.html("timeline/").select_one("li.event")
+    assert event.select_one(".event-summary").get_text(strip=True) == "The short version."
+    details = event.select_one("details.event-description")
+    assert details.summary.get_text() == "More about this event"
+    assert "Description of Detailed." in details.get_text()
+    assert [li.get_text() for li in event.select(".event-tags li")] == ["nuclear"]

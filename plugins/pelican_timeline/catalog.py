@@ -150,10 +150,10 @@ def _resolve_actor_references(
             unknown(actor_id, article.origin.path, line, f"actors[{index}]")
     for event in events:
         for index, role in enumerate(event.actors):
-            unknown(role.id, event.origin.path, event.origin.line, event.origin.name(f"actors[{index}]"))
+            unknown(role.id, event.origin.path, role.line or event.origin.line, event.origin.name(f"actors[{index}]"))
     for actor in list(actors.values()):
         for index, affiliation in enumerate(actor.affiliations):
-            unknown(affiliation.id, actor.origin.path, None, f"affiliations[{index}]")
+            unknown(affiliation.id, actor.origin.path, affiliation.line, f"affiliations[{index}]")
 
     ledger.add([problem for _, problem in references])
     for actor_id, _ in references:

@@ -170,8 +170,11 @@ class EventDate:
 
     @property
     def is_coarse(self) -> bool:
-        """Known only to a year or coarser: such events open their year on the timeline."""
-        return PRECISION_RANK[self.precision] < PRECISION_RANK["month"]
+        """Known only to a year or coarser: such events open their year on the timeline.
+
+        Seasons are not coarse: they are filed under their first month, since
+        winter runs into the next year."""
+        return PRECISION_RANK[self.precision] <= PRECISION_RANK["year"]
 
     def display(self) -> str:
         return "".join(text for _, text in self.segments())
@@ -188,7 +191,9 @@ class EventDate:
         if start is None:
             prefix = "until " if self.open_start else "? – "
             return [(None, prefix), (end.html_datetime or None, end.display())]
-        if end is None:
+        if end is None or (start.text == end.text):
+            if end is not None:  # "2017-08-01/2017-08-01" is just that day
+                return [(start.html_datetime or None, start.display())]
             suffix = [(None, " – ?")] if self.unknown_end else []
             prefix = [(None, "from ")] if self.open_end else []
             return [*prefix, (start.html_datetime or None, start.display()), *suffix]
@@ -200,6 +205,7 @@ class EventDate:
 
 
 def _is_compact(start: DatePoint, end: DatePoint) -> bool:
+    """Whether a range can share its month and year: "1–7 Aug 2017"."""
     plain = not (start.uncertain or start.approximate or start.time)
     same_year = start.lower.year == end.lower.year or start.precision in ("year", "decade", "century")
     return plain and start.precision == end.precision and same_year

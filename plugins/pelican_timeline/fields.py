@@ -23,7 +23,7 @@ MAX_ID_LENGTH = 120
 # writer meant, so it earns a warning.
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 SAFE_URL_SCHEMES = ("http", "https")
-_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
 
 _TYPE_NAMES = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
 
@@ -35,6 +35,13 @@ def type_name(value: object) -> str:
         if isinstance(value, kind) and (kind is not int or not isinstance(value, bool)):
             return name
     return type(value).__name__
+
+
+def as_text(value: object) -> object:
+    """A number where text is wanted is taken as written (``2371``, ``1.50``); anything else is unchanged."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return getattr(value, "source", str(value))
+    return value
 
 
 def id_problem(value: str) -> str | None:
@@ -102,8 +109,7 @@ class Fields:
         value = self.meta.get(key)
         if value is None:
             return ""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)  # a number where text is wanted loses nothing: 2371, 1.5
+        value = as_text(value)
         if not isinstance(value, str):
             self.problem(key, f"must be text, not {type_name(value)}")
             return ""
@@ -130,8 +136,7 @@ class Fields:
         values = self.items(key)
         result = []
         for index, value in enumerate(values):
-            is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
-            item = str(value) if is_number else value
+            item = as_text(value)
             if not isinstance(item, str) or not item.strip():
                 self.problem(f"{key}[{index}]", f"must be text, not {type_name(item)}", line=values.line_of(index))
                 continue

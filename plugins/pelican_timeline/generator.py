@@ -74,6 +74,7 @@ class TimelineGenerator(Generator):
                 article.timeline_dateline = record.dateline
                 # Only the bylines the source printed; Pelican would fill in the site's AUTHOR.
                 article.timeline_authors = record.authors
+                article.timeline_review = record.review
         self.context["timeline_catalog"] = catalog
         self.context["timeline_years"] = self.views.year_navigation()
         self.context["TIMELINE_INDEX_URL"] = self.views.urls.timeline().url

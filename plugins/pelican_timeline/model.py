@@ -70,6 +70,7 @@ class Source:
 class ActorRole:
     id: str
     role: str = DEFAULT_ROLE
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Affiliation:
     role: str = ""
     start: EventDate | None = None
     end: EventDate | None = None
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ from .ledger import Problem
 from .records import ARTICLE_STATUSES
 from .render import markdown_renderer
 
-PAGE_FIELDS = ("title", "date", "modified", "slug", "status", "summary", "template", "save_as", "url", "lang")
+PAGE_FIELDS = (
+    "title", "date", "modified", "slug", "status", "summary", "template", "save_as", "url", "lang", "translation",
+)  # fmt: skip
 
 
 class ContentRejected(Exception):
@@ -79,9 +81,7 @@ class TimelineMarkdownReader(MarkdownReader):
             metadata["slug"] = record.slug
         if record.summary:
             metadata["summary"] = self._render(record.summary)
-        for key in ("lang", "translation", "template", "save_as", "url"):
-            if source.meta.get(key) is not None:
-                metadata[key] = str(source.meta[key])
+        metadata.update(record.extra)
         return self._render(source.body), metadata
 
     def _read_page(self, source_path: str) -> tuple[str, dict]:
@@ -100,7 +100,7 @@ class TimelineMarkdownReader(MarkdownReader):
             metadata["slug"] = fields.identifier("slug", source.meta["slug"])
         if fields.has("summary"):
             metadata["summary"] = self._render(fields.text("summary", plain=False))
-        for key in ("template", "save_as", "url", "lang"):
+        for key in ("template", "save_as", "url", "lang", "translation"):
             if fields.has(key):
                 metadata[key] = fields.text(key)
         if any(p.severity == "error" for p in problems):

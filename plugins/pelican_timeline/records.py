@@ -54,14 +54,21 @@ ARTICLE_FIELDS = (
     "save_as",
     "url",
 )
+# Pelican's own fields, handed to it unchanged once checked to be text.
+PASSTHROUGH_FIELDS = ("lang", "translation", "template", "save_as", "url")
 ACTOR_FIELDS = ("name", "type", "aliases", "affiliations", "wikidata")
 ARTICLE_STATUSES = ("published", "draft", "hidden")
-MAX_DERIVED_ID_WORDS = 80
+MAX_DERIVED_ID_LENGTH = 80
+# Qualifiers and range marks are part of what a date says, so they stay in the id:
+# "2017-08-05?" and "2017-08-05" with the same title are different events.
+_DATE_WORDS = {"?": " uncertain ", "~": " approx ", "%": " approx uncertain ", "/": " to ", "..": " open "}
 
 
 def derive_event_id(date_text: str, title: str) -> str:
     """A stable id from the date and the title: ``2017-08-05-un-adopts-resolution-2371``."""
-    return slugify(f"{date_text} {title}", max_length=MAX_DERIVED_ID_WORDS, word_boundary=True)
+    for mark, words in _DATE_WORDS.items():
+        date_text = date_text.replace(mark, words)
+    return slugify(f"{date_text} {title}", max_length=MAX_DERIVED_ID_LENGTH, word_boundary=True)
 
 
 def event_from(
@@ -81,8 +88,6 @@ def event_from(
     event_id = fields.identifier("id", given_id) if given_id is not None else ""
     if given_id is None and date and title:
         event_id = derive_event_id(date.text, title)
-        if id_problem(event_id):
-            fields.problem("title", "no id can be derived from the date and title; give the event an `id`")
     summary = fields.text("summary", plain=False)
     event = Event(
         id=event_id,
@@ -116,7 +121,7 @@ def _actor_roles(fields: Fields) -> tuple[ActorRole, ...]:
         else:
             actor_id, role = fields.identifier(key, entry, line), DEFAULT_ROLE
         if actor_id:
-            result.append(ActorRole(actor_id, role or DEFAULT_ROLE))
+            result.append(ActorRole(actor_id, role or DEFAULT_ROLE, line))
     return tuple(result)
 
 
@@ -197,9 +202,10 @@ def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
         summary=fields.text("summary", plain=False),
         review=fields.text_list("review"),
     )
+    entries = fields.items("events")
+    passthrough = {key: fields.text(key) for key in PASSTHROUGH_FIELDS if fields.has(key)}
     article_ok = _error_count(problems) == 0
     events, rejected = [], []
-    entries = fields.items("events")
     for index, raw in enumerate(entries):
         event_problems: list[Problem] = []
         key, line = f"events[{index}]", entries.line_of(index)
@@ -226,6 +232,7 @@ def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
         events=tuple(events),
         status=status,
         slug=slug,
+        extra=passthrough,
         **record_fields,
     )
     return ArticleResult(record, problems, rejected)
@@ -252,9 +259,9 @@ def actor_from(meta: LineDict, path: str, actor_id: str, bio_html: str) -> tuple
             item = fields.mapping(key, entry, line)
             item.reject_unknown(("id", "role", "from", "to"))
             other = item.identifier("id", entry.get("id"), line) if item.require("id") else ""
-            affiliation = Affiliation(other, item.text("role"), item.event_date("from"), item.event_date("to"))
+            affiliation = Affiliation(other, item.text("role"), item.event_date("from"), item.event_date("to"), line)
         else:
-            affiliation = Affiliation(fields.identifier(key, entry, line))
+            affiliation = Affiliation(fields.identifier(key, entry, line), line=line)
         if affiliation.id:
             affiliations.append(affiliation)
     aliases = fields.text_list("aliases")

@@ -120,7 +120,7 @@ def group_by_month(views: Sequence[EventView], continued_from: tuple[int, int] |
             years.append(YearGroup(year))
         months = years[-1].months
         if not months or months[-1].key != _month_key(year, month):
-            label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, date within the year not known"
+            label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
             months.append(MonthGroup(_month_key(year, month), label, [], continued_from == (year, month)))
         months[-1].events.append(view)
     return years
