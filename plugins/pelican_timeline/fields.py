@@ -146,14 +146,18 @@ class Fields:
         return tuple(result)
 
     def identifier(self, key: str, value: object, line: int | None = None) -> str:
+        return self._checked(key, value, line, "an id (text)", id_problem)
+
+    def _checked(self, key: str, value: object, line: int | None, wanted: str, reason_for) -> str:
+        """``value`` if it is text that ``reason_for`` finds no fault with, else "" and a problem."""
         if not isinstance(value, str):
-            self.problem(key, f"must be an id (text), not {type_name(value)}", line=line)
+            self.problem(key, f"must be {wanted}, not {type_name(value)}", line=line)
             return ""
-        reason = id_problem(value)
+        reason = reason_for(value)
         if reason:
             self.problem(key, reason, line=line)
             return ""
-        return value
+        return value.strip()
 
     def choice(self, key: str, choices: Iterable[str], *, required: bool = False, default: str = "") -> str:
         value = self.text(key, required=required)
@@ -207,14 +211,7 @@ class Fields:
         return moment
 
     def url(self, key: str, value: object, line: int | None = None) -> str:
-        if not isinstance(value, str) or not value.strip():
-            self.problem(key, f"must be a URL, not {type_name(value)}", line=line)
-            return ""
-        reason = url_problem(value)
-        if reason:
-            self.problem(key, reason, line=line)
-            return ""
-        return value.strip()
+        return self._checked(key, value, line, "a URL", url_problem)
 
     def mapping(self, key: str, value: object, line: int | None = None) -> Fields | None:
         if not isinstance(value, LineDict):
