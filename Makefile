@@ -34,8 +34,8 @@ clean: ## Remove the generated site and caches
 serve: $(STAMP) ## Serve output/ at http://localhost:$(PORT)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
-devserver: $(STAMP) ## Rebuild on every change and serve at http://localhost:$(PORT)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
+devserver: $(STAMP) ## Rebuild on every change and serve at http://localhost:$(PORT) (lists problems, keeps going)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -e TIMELINE_STRICT=false
 
 publish: $(STAMP) ## Build for deployment with publishconf.py
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)

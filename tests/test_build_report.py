@@ -3,6 +3,7 @@ and every build ends with one summary line."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -60,3 +61,22 @@ def test_timeline_command_is_installed():
     result = subprocess.run([str(timeline), "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.startswith("timeline ")
+
+
+def test_a_rebuild_from_pelicans_content_cache_reports_the_same_problems(make_site):
+    bad_event = GOOD.replace(
+        "source: Wire\n", "source: Wire\nevents:\n  - {date: '2017-02-30', title: X, type: statement, actors: []}\n"
+    )
+    files = {"articles/a.md": bad_event, "events/e.md": event_file("2017-08-05", "Fine", actors="[nobody]")}
+    cache = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "TIMELINE_STRICT": False}
+    first = make_site(files, **cache)
+    # Rewrite the article but keep its timestamp: Pelican trusts the cache, so only
+    # a replay of the cached problems can report the bad event again.
+    article = first.root / "content" / "articles" / "a.md"
+    stamp = article.stat()
+    article.write_text(GOOD)
+    os.utime(article, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    second = make_site({}, **cache)
+    assert len(first.problems()) == 2
+    assert second.problems() == first.problems()
+    assert second.ledger.summary() == first.ledger.summary()
