@@ -13,13 +13,30 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tools for a Pelican timeline site. Build the site itself with `make html`.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    importer = commands.add_parser(
+        "import",
+        help="turn saved news pages (text or HTML) into Markdown drafts for review",
+        description="Turn saved news pages (text dumps or HTML files; a folder imports every file in it) into "
+        "draft articles with their events and actors. Nothing is ever overwritten.",
+    )
+    importer.add_argument("paths", nargs="+", metavar="PATH", help="a saved page, or a folder of them")
+    importer.add_argument("--url", default="", help="the page's address (recorded as its source URL)")
+    importer.add_argument("--out", default="content/articles", help="folder for drafts (default: %(default)s)")
+    importer.add_argument(
+        "--actors", default="content/actors", help="folder of actor profiles (default: %(default)s)"
+    )
+    importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
+    if args.command == "import":
+        from .importer.command import run_import  # noqa: PLC0415 - only this command needs the importer
+
+        return run_import(args.paths, url=args.url, out=args.out, actors=args.actors, dry_run=args.dry_run)
+    parser.print_help()
     return 0

@@ -56,7 +56,7 @@ ARTICLE_FIELDS = (
 )
 # Pelican's own fields, handed to it unchanged once checked to be text.
 PASSTHROUGH_FIELDS = ("lang", "translation", "template", "save_as", "url")
-ACTOR_FIELDS = ("name", "type", "aliases", "affiliations", "wikidata")
+ACTOR_FIELDS = ("name", "type", "aliases", "affiliations", "wikidata", "review")
 ARTICLE_STATUSES = ("published", "draft", "hidden")
 MAX_DERIVED_ID_LENGTH = 80
 # Qualifiers and range marks are part of what a date says, so they stay in the id:
@@ -265,6 +265,7 @@ def actor_from(meta: LineDict, path: str, actor_id: str, bio_html: str) -> tuple
         if affiliation.id:
             affiliations.append(affiliation)
     aliases = fields.text_list("aliases")
+    fields.text_list("review")  # the importer's notes for whoever checks a drafted profile
     if _error_count(problems):
         return None, problems
     actor = Actor(

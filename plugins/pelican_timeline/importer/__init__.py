@@ -1,0 +1,58 @@
+"""The article importer: a saved news page → a Markdown draft for review.
+
+This part of the package never imports Pelican: it reads bytes, writes
+Markdown, and can run wherever the content is edited.
+
+    page (text dump or HTML) → page.load → article.read_article
+        → actors (registry + proposals) → events.extract_events → draft.render
+"""
+
+from __future__ import annotations
+
+from .actors import Registry, propose_new_actors
+from .article import read_article
+from .draft import Draft
+from .events import extract_events
+from .page import load
+
+__all__ = ["build_draft"]
+
+
+def build_draft(raw: bytes, registry: Registry, *, url: str = "") -> Draft:
+    """Everything the page says, as a draft; ``registry`` learns the new actors it proposes."""
+    page = load(raw)
+    fields = read_article(page, url=url)
+    text = "\n".join(fields.paragraphs)
+    new_actors = propose_new_actors(text, registry)
+    for actor in new_actors:
+        # New people are found again by surname ("Lavrov"), written as a name.
+        registry.add(actor)
+    published = fields.published
+    published_day = published if published is None or not hasattr(published, "date") else published.date()
+    events = extract_events(
+        fields.paragraphs,
+        published_day,
+        registry,
+        dateline_date=fields.dateline_date,
+        dateline_length=fields.dateline_length,
+        dateline_paragraph=fields.dateline_paragraph,
+    )
+    mentioned: dict[str, None] = {}
+    for mention in registry.find(text):
+        if not mention.as_place:
+            mentioned[mention.actor_id] = None
+    for event in events:
+        for actor_id, _ in event.actors:
+            mentioned[actor_id] = None
+    proposed_ids = {a.id for a in new_actors}
+    new = [a for a in new_actors if a.id in mentioned]
+    review = list(dict.fromkeys(fields.review))
+    for number, event in enumerate(events):
+        for note in event.notes:
+            review.append(f"events[{number}]: {note}")
+    if new:
+        review.append("new actors proposed: " + ", ".join(a.id for a in new if a.id in proposed_ids))
+    if not events:
+        review.append("no dated events found")
+    return Draft(fields, events, list(mentioned), new, review)
+

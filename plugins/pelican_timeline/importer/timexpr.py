@@ -1,0 +1,213 @@
+"""Time expressions in English news text, resolved against the publication date.
+
+``find_times(sentence, published)`` returns every time expression in a
+sentence with the EDTF value an editor would write for it: "on Saturday" is
+the Saturday before publication, "last week" is that week as an interval,
+"in July" is a month (never a guessed day). The phrase as written is kept, so
+a reviewer can check the reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {name: number for number, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|plans? to|scheduled|expected to|next)\b", re.I)
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# Order matters: longer, more specific forms first; a span used once is not reused.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dmy_dots", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("my", re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("weekday_md", re.compile(rf"\b(?:on\s+)?{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    ("md", re.compile(rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:percent|%|people|km|miles))", re.I)),
+    ("dm", re.compile(rf"\b(?:on\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
+    ("today", re.compile(r"\b(?:earlier today|today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
+    ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
+    ("days_ago", re.compile(r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I)),
+    ("weekend", re.compile(r"\b(?:over|during|on)?\s*(?:the\s+|last\s+|this\s+past\s+)weekend\b", re.I)),
+    ("last_week", re.compile(r"\blast week\b", re.I)),
+    ("this_week", re.compile(r"\b(?:earlier|late[r]?)\s+this\s+week\b|\bthis week\b", re.I)),
+    ("last_month", re.compile(r"\blast month\b", re.I)),
+    ("this_month", re.compile(r"\b(?:earlier\s+)?this month\b", re.I)),
+    ("last_year", re.compile(r"\blast year\b", re.I)),
+    ("this_year", re.compile(r"\b(?:earlier\s+)?this year\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>on|last|next|this|late|early)\s+)?{_WEEKDAY}(?:'s)?\b", re.I)),
+    ("month", re.compile(rf"\b(?P<prep>in|since|during|until|by|from|late|early|mid|last|next|this)[- ]+(?:(?:early|mid|late)[- ])?{_MONTH}(?!\s+\d)\b", re.I)),
+    ("year", re.compile(rf"\b(?P<prep>in|since|during|until|by|from|throughout)\s+(?:early\s+|mid-?|late\s+)?{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    text: str  # as written in the sentence
+    start: int  # offset in the sentence
+    end: int
+    edtf: str
+    precision: str  # "day", "month", "year" or "interval"
+    relative: bool  # read against the publication date
+
+
+def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
+    """Every time expression in ``sentence`` that can be resolved, in order."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeExpression] = []
+    future = bool(FUTURE.search(sentence))
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            resolved = _resolve(kind, match, published, future)
+            if resolved is None:
+                continue
+            edtf, precision, relative = resolved
+            text = match.group(0).strip()
+            offset = match.group(0).index(text)
+            taken.append((start, end))
+            found.append(TimeExpression(text, start + offset, start + offset + len(text), edtf, precision, relative))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _month_number(match: re.Match) -> int:
+    if "mnum" in match.groupdict() and match.group("mnum"):
+        return int(match.group("mnum"))
+    return MONTHS[match.group("month").lower().rstrip(".")]
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int, published: date, future: bool) -> date | None:
+    """The year that puts a year-less date nearest to publication, in the direction the tense says."""
+    candidates = [_day(published.year + delta, month, day) for delta in (-1, 0, 1)]
+    candidates = [c for c in candidates if c is not None]
+    if not candidates:
+        return None
+    if future:
+        ahead = [c for c in candidates if c >= published]
+        return min(ahead, key=lambda c: c - published) if ahead else None
+    # Reports are about the past: allow a few days' slack for dates that are announced ahead.
+    behind = [c for c in candidates if c <= published + timedelta(days=3)]
+    return max(behind) if behind else None
+
+
+def _resolve(kind: str, match: re.Match, published: date | None, future: bool):
+    groups = match.groupdict()
+    if kind in ("iso", "dmy_dots", "mdy", "dmy"):
+        value = _day(int(groups["year"]), _month_number(match), int(groups["day"]))
+        return (value.isoformat(), "day", False) if value else None
+    if kind == "my":
+        return f"{int(groups['year']):04d}-{_month_number(match):02d}", "month", False
+    if kind == "year":
+        return groups["year"], "year", False
+    if published is None:
+        return None  # everything below is read against the publication date
+    if kind in ("weekday_md", "md", "dm"):
+        value = _nearest_year(_month_number(match), int(groups["day"]), published, future)
+        return (value.isoformat(), "day", True) if value else None
+    offsets = {"day_before_yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1}
+    if kind in offsets:
+        return (published + timedelta(days=offsets[kind])).isoformat(), "day", True
+    if kind == "days_ago":
+        count = groups["count"].lower()
+        days = NUMBERS.get(count, None) if not count.isdigit() else int(count)
+        return (published - timedelta(days=days)).isoformat(), "day", True
+    monday = published - timedelta(days=published.weekday())
+    if kind == "weekend":
+        saturday = monday - timedelta(days=2) if published.weekday() < 5 else monday + timedelta(days=5)
+        if saturday > published:
+            saturday -= timedelta(days=7)
+        return _interval(saturday, saturday + timedelta(days=1)), "interval", True
+    if kind == "last_week":
+        return _interval(monday - timedelta(days=7), monday - timedelta(days=1)), "interval", True
+    if kind == "this_week":
+        if future:
+            return _interval(published, monday + timedelta(days=6)), "interval", True
+        end = max(monday, published - timedelta(days=1))
+        return _interval(monday, end), "interval", True
+    if kind == "last_month":
+        last = published.replace(day=1) - timedelta(days=1)
+        return f"{last.year:04d}-{last.month:02d}", "month", True
+    if kind == "this_month":
+        first = published.replace(day=1)
+        if future or published.day == 1:
+            return f"{first.year:04d}-{first.month:02d}", "month", True
+        return _interval(first, published - timedelta(days=1)), "interval", True
+    if kind == "last_year":
+        return str(published.year - 1), "year", True
+    if kind == "this_year":
+        first = date(published.year, 1, 1)
+        if future or published == first:
+            return str(published.year), "year", True
+        return _interval(first, published - timedelta(days=1)), "interval", True
+    if kind == "weekday":
+        return _weekday(groups, published, future)
+    if kind == "month":
+        return _month_alone(groups, published, future)
+    return None
+
+
+def _weekday(groups: dict, published: date, future: bool):
+    target = WEEKDAYS[groups["weekday"].lower()]
+    rel = (groups.get("rel") or "").lower()
+    delta = (published.weekday() - target) % 7
+    if rel == "next" or (future and rel != "last"):
+        ahead = (target - published.weekday()) % 7 or 7
+        return (published + timedelta(days=ahead)).isoformat(), "day", True
+    if delta == 0 and rel == "last":
+        delta = 7
+    return (published - timedelta(days=delta)).isoformat(), "day", True
+
+
+def _month_alone(groups: dict, published: date, future: bool):
+    month = MONTHS[groups["month"].lower().rstrip(".")]
+    prep = groups["prep"].lower()
+    year = published.year
+    if prep == "next" or (future and prep not in ("last", "since")):
+        if month < published.month:
+            year += 1
+    elif month > published.month or (prep == "last" and month == published.month):
+        year -= 1
+    return f"{year:04d}-{month:02d}", "month", True
+
+
+def _interval(start: date, end: date) -> str:
+    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
