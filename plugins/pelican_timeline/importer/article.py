@@ -10,14 +10,14 @@ named in ``review`` — nothing is guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import outlets
 from .page import Page
 from .pubdate import Stamp, date_from_url, find_stamps, year_from_url
-from .text import looks_like_prose, repair_glued, word_count
+from .text import SENTENCE_CLOSE, looks_like_prose, repair_glued, word_count
 from .timexpr import MONTHS
 
 _CHROME = [
@@ -45,25 +45,43 @@ _CHROME = [
     r"page last modified:.*|site map|about us|privacy policy|contact us|terms of (?:use|service)|cookie.*",
     r"click here.*|(?:buy|order|pre-order) (?:now|the book|it).*",
     r".{3,120} - by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}",  # book promos: "Title - by Author"
-    r"tags?:.*|topics?:.*|filed under:.*",
+    r"tags?:.*|topics?:.*|filed under:.*|tags|related news|your comment|you are replying to:.*|top \d+|latest news",
+    r".*\b(?:buy it here|make a charitable donation|donate now)\b.*",
+    r"media caption,?|image caption,?|image source,?.*|getty images|spread the love|site icon .*|see more stories about.*",
+    r"(?:a[+-]\s*)+a[+-]?",  # text size buttons: "A+ A-"
+    r"[A-Z]{1,4}(?:/[A-Z0-9.]+){1,4}",  # document symbols: "SG/SM/21760"
+    r"\d+\*+\d+",  # IRNA story codes: "1391**2050"
+    r"for information media\. not an official record\.?",
+    r"(?:you are here|adjust font size|font size|journalist id|news code|news id|story code)\s*:?.*",
+    r"\d+ persons?|\d+ views?|\d+ comments?|reading time:.*|\d+ min(?:ute)?s? read",
+    r"(?:media note|press statement|press release|fact sheet|readout|remarks|interview|op-ed|report|analysis|opinion|editorial|off the wire|mehr vision|photo gallery|video)",
+    r"\d+\.\s+[a-z]+",  # numbered section labels: "1. Politics"
+    r"[a-z]{1,4}/[a-z]{2,5}\d{3,}",  # editor codes: "ZZ/IRN83425631"
+    r"[^a-z]*[a-z][^a-z]*(?:\s+•\s+.+){2,}",  # headline tickers joined by bullets
+    r".{10,200}\s-\s(?:sputnik(?: international)?|tass|reuters|afp|ap|xinhua|getty images)",  # captions credited at the end
 ]
 CHROME = re.compile(r"^(?:" + "|".join(_CHROME) + r")$", re.I)
+TICKER = re.compile(r"(?:\s•\s.*){2,}")
+# Section navigation: a short line of capitalised words and scripts, no sentence in it.
+NAV_LINE = re.compile(r"^(?:[A-Z][A-Z&]+|[^\x00-\x7f]+)(?:\s+(?:[A-Z][A-Z&]+|[^\x00-\x7f]+)){2,}$")
 # Lines after which nothing belongs to the article.
 END_MARKERS = re.compile(
     r"^(?:\(end\)|\(ends\)|-?end-?|join (?:the|our) mailing list|page last modified.*|related (?:articles|news|stories).*"
     r"|(?:©|copyright).*|more (?:news|stories) from.*|you may also like.*|comments?)$",
     re.I,
 )
-PHOTO_CAPTION = re.compile(r"\((?:[\w .-]*\s)?(?:photo|afp|ap|reuters|yonhap|xinhua|epa|getty images?|tass|sputnik)[^)]*\)\s*$", re.I)
+PHOTO_CAPTION = re.compile(
+    r"\((?:[\w .-]*\s)?(?:photo|afp|ap|reuters|yonhap|xinhua|epa|getty images?|tass|sputnik)[^)]*\)\s*$|\|\s*[A-Z]{2,}(?:/[A-Z]+)?$", re.I
+)
 BYLINE = re.compile(r"^(?:by|author:?|written by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*(?:,.*)?$")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_AGENCIES = "IRNA|Xinhua|TASS|Yonhap|Sputnik|Reuters|AP|AFP|KCNA|Mehr|Tasnim|Fars|Anadolu|Kyodo|MNA|IANS|PTI"
+_AGENCIES = "IRNA|Xinhua|TASS|Yonhap|Sputnik|Reuters|AP|AFP|KCNA|Mehr|Tasnim|Fars|Anadolu|Kyodo|MNA|IANS|PTI|KUNA"
 DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Z'.\- ]*[A-Z]|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})"
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){{0,2}}))??"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?)\.?)?"
-    rf"\s*(?:\((?P<credit>[^)]{{2,40}})\)|/(?P<credit2>[A-Z-]{{2,12}})/\.?|,\s*(?P<credit3>{_AGENCIES})\b)?"
-    rf"\s*(?P<dash>--|–|—|-|:)\s+",
+    rf"(?:,\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?)\.?)?"
+    rf"\s*(?:\((?P<credit>[^)]{{2,40}})\)|/(?P<credit2>[A-Z-]{{2,12}})/\.?|,\s*(?P<credit3>{_AGENCIES})\b\.?)?"
+    rf"\s*(?P<dash>--|–|—|-|:)?\s+",
 )
 
 
@@ -87,12 +105,15 @@ class ArticleFields:
     published_stamp: Stamp | None = None
     modified_stamp: Stamp | None = None
     dateline_text: str = ""
+    stamps_above_title: list[Stamp] = field(default_factory=list)  # may be a "today" widget
     dateline_paragraph: int | None = None  # which paragraph opens with the dateline
     dateline_length: int = 0  # characters of that paragraph the dateline takes
 
 
 def is_chrome(line: str) -> bool:
-    return bool(CHROME.match(line)) or (word_count(line) <= 40 and bool(PHOTO_CAPTION.search(line)) and "--" not in line)
+    if CHROME.match(line) or TICKER.search(line) or NAV_LINE.match(line):
+        return True
+    return word_count(line) <= 40 and bool(PHOTO_CAPTION.search(line)) and "--" not in line
 
 
 def _is_dateline_paragraph(line: str) -> bool:
@@ -101,7 +122,10 @@ def _is_dateline_paragraph(line: str) -> bool:
         return False
     city_caps = match.group("city").isupper() and len(match.group("city")) > 2
     credited = any(match.group(k) for k in ("credit", "credit2", "credit3"))
-    return (city_caps or credited) and match.group("dash") != ":" or (credited and city_caps)
+    dash = match.group("dash")
+    if not dash and not match.group("credit2") and not match.group("credit3"):
+        return False  # only the TASS style "/TASS/." stands without a dash
+    return (city_caps or credited) and (dash != ":" or (credited and city_caps))
 
 
 def read_article(page: Page, url: str = "") -> ArticleFields:
@@ -111,7 +135,9 @@ def read_article(page: Page, url: str = "") -> ArticleFields:
     header, rest = lines[:body_start], lines[body_start:]
     title_index = _find_title(header, page)
     fields.title = _title(header, title_index, page)
-    _read_header(header[title_index + 1 :] if title_index is not None else header, fields)
+    split_at = title_index if title_index is not None else 0
+    _read_header(header[:split_at], fields, above_title=True)
+    _read_header(header[split_at + (title_index is not None) :], fields)
     _read_body(rest, fields, page.headings)
     _read_dateline(fields)
     _settle_outlets(fields, lines, page, url)
@@ -128,6 +154,12 @@ def _body_start(lines: list[str]) -> int:
         if is_chrome(line):
             continue
         if looks_like_prose(line) or (_is_dateline_paragraph(line) and word_count(line) >= 8):
+            # A standfirst can come before the byline and date: the body starts after those.
+            for later in range(index + 1, min(index + 4, len(lines))):
+                line_after = lines[later]
+                is_metadata = find_stamps(line_after) or BYLINE.match(line_after) or METADATA_LINE.search(line_after)
+                if word_count(line_after) <= 25 and not SENTENCE_CLOSE.search(line_after) and is_metadata:
+                    return _body_start(lines[later + 1 :]) + later + 1
             return index
     return len(lines)
 
@@ -136,21 +168,34 @@ def _find_title(header: list[str], page: Page) -> int | None:
     wanted = page.hints.get("h1") or page.hints.get("title") or ""
     candidates = []
     for index, line in enumerate(header):
-        if is_chrome(line) or find_stamps(line) or outlets.by_name(line) or BYLINE.match(line):
+        if is_chrome(line) or find_stamps(line) or outlets.by_name(line) or BYLINE.match(line) or STAFF.match(line):
             continue
-        if not 3 <= word_count(line) <= 40 or line.endswith(".") and not line.endswith("..."):
+        if not 3 <= word_count(line) <= 40 or line.endswith((".", ":")) and not line.endswith("...") or NUMBERED.match(line):
             continue
-        score = 0
+        score = 0.0
         if wanted and _same_text(line, wanted):
             score += 10
-        following = header[index + 1 : index + 4]
-        if any(outlets.by_name(x) or find_stamps(x) or BYLINE.match(x) for x in following):
-            score += 5
+        for distance, weight in ((1, 5), (2, 2)):
+            nearby = [header[i] for i in (index - distance, index + distance) if 0 <= i < len(header)]
+            if any(_is_metadata(x) for x in nearby):
+                score += weight
+                break
+        if SECTION_LABEL.search(line) or word_count(line) <= 3:
+            score -= 3  # "World / Asia-Pacific", "Weapons of Mass Destruction (WMD)"
+        elif not candidates:
+            score += 3  # a headline comes before the standfirst and captions
         score += min(word_count(line), 15) / 15
         candidates.append((score, -index, index))
     if not candidates:
         return None
     return max(candidates)[2]
+
+
+SECTION_LABEL = re.compile(r"\s[/&|›»>]\s|\([A-Z]{2,6}\)$")
+
+
+def _is_metadata(line: str) -> bool:
+    return bool(outlets.by_name(line) or find_stamps(line) or BYLINE.match(line) or STAFF.match(line))
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -168,7 +213,18 @@ def _title(header: list[str], index: int | None, page: Page) -> str:
     return ""
 
 
-def _read_header(header: list[str], fields: ArticleFields) -> None:
+NUMBERED = re.compile(r"^\d+\.\s")  # breadcrumb items: "4. India condemns …"
+STAFF = re.compile(r"^(?P<outlet>.{3,60}?)\s+(?:staff|staff writers?|desk|newsroom)$", re.I)
+METADATA_LINE = re.compile(r"\b(?:published on|reported by|posted on|updated on|last updated)\b", re.I)
+CREDIT_LINE = re.compile(
+    r"^(?:\((?P<paren>[^)]{2,40})\)|(?:source|reported by|agency):\s*(?P<label>[\w .-]{2,40}?)\s*(?:$|[|,]|\s(?=[A-Z]))|(?P<lead>[A-Z]{2,6})\s+reported by:)",
+    re.I,
+)
+# "as VOA's Peter Heinlein reports": the byline told in the text.
+REPORTS_BYLINE = re.compile(r"\b[A-Z][\w.]*'s (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}) reports\b")
+
+
+def _read_header(header: list[str], fields: ArticleFields, above_title: bool = False) -> None:
     for line in header:
         if is_chrome(line):
             fields.removed.append(line)
@@ -177,14 +233,28 @@ def _read_header(header: list[str], fields: ArticleFields) -> None:
         if outlet is not None:
             _credit(fields, outlet)
             continue
+        credit = CREDIT_LINE.match(line)
+        if credit:
+            outlet = outlets.by_name(credit.group("paren") or credit.group("label") or credit.group("lead") or "")
+            if outlet is not None:
+                _credit(fields, outlet)
+        staff = STAFF.match(line)
+        if staff and (outlet := outlets.by_name(staff.group("outlet"))) is not None:
+            _credit(fields, outlet)
+            continue
+        elif word_count(line) <= 8 and find_stamps(line) and (outlet := outlets.mentioned_in(line)) is not None:
+            _credit(fields, outlet)  # "Xinhua,December 09, 2017 Adjust font size:"
         byline = BYLINE.match(line)
         if byline:
             fields.authors = [a.strip() for a in re.split(r"\s*(?:,|\band\b|&)\s*", byline.group("names")) if a.strip()]
             continue
+        if word_count(line) > 20:
+            continue
         for stamp in find_stamps(line):
-            if word_count(line) > 20:
-                break
-            _take_stamp(fields, stamp)
+            if above_title:
+                fields.stamps_above_title.append(stamp)
+            else:
+                _take_stamp(fields, stamp)
 
 
 def _credit(fields: ArticleFields, outlet: outlets.Outlet) -> None:
@@ -201,8 +271,17 @@ def _take_stamp(fields: ArticleFields, stamp: Stamp) -> None:
         fields.published_stamp = fields.published_stamp or stamp
 
 
+GLUED_END = re.compile(r"\s*\((?:end|ends)\)\s*\S{0,30}$", re.I)
+
+
 def _read_body(lines: list[str], fields: ArticleFields, headings: set[str]) -> None:
     for index, line in enumerate(lines):
+        glued = GLUED_END.search(line)
+        if glued and glued.start() > 0:
+            fields.removed.append(line[glued.start() :].strip())
+            fields.paragraphs.append(line[: glued.start()])
+            fields.removed.extend(lines[index + 1 :])
+            break
         if END_MARKERS.match(line):
             fields.removed.extend(lines[index:])
             break
@@ -245,8 +324,16 @@ def _settle_outlets(fields: ArticleFields, lines: list[str], page: Page, url: st
     host_outlet = outlets.by_host(url) if url else None
     site = outlets.by_name(page.hints.get("site_name", "")) if page.hints.get("site_name") else None
     for candidate in (site, host_outlet):
-        if candidate is not None:
+        if candidate is None:
+            continue
+        if fields.source and candidate.name != fields.source and not fields.via:
+            fields.via = candidate.name  # the site carries another outlet's story
+        else:
             _credit(fields, candidate)
+    if not fields.authors:
+        told = next((m for p in fields.paragraphs[:2] if (m := REPORTS_BYLINE.search(p))), None)
+        if told:
+            fields.authors = [told.group("name")]
     if not fields.via and any("security-cleared career network" in line.casefold() for line in lines[:5]):
         fields.via = "GlobalSecurity.org"  # the site's job-board banner is its signature
     if not fields.source and page.hints.get("site_name") and site is None:
@@ -264,6 +351,22 @@ def _settle_outlets(fields: ArticleFields, lines: list[str], page: Page, url: st
 
 def _settle_dates(fields: ArticleFields, page: Page, url: str) -> None:
     published, modified = fields.published_stamp, fields.modified_stamp
+    if published is None and fields.stamps_above_title:
+        # Above the headline a date may be the site's "today" widget: trust it only
+        # with a time of day, or when the dateline agrees with it.
+        for stamp in fields.stamps_above_title:
+            agrees = bool(fields.dateline_text) and _dateline_date(fields.dateline_text, stamp.year) == (
+                stamp.date() if stamp.year else None
+            )
+            if stamp.hour is not None or agrees:
+                if stamp.update:
+                    modified = modified or stamp
+                else:
+                    published = stamp
+                    break
+        else:
+            if published is None and not fields.stamps_above_title[0].update:
+                fields.review.append(f"the date '{fields.stamps_above_title[0].text}' above the headline was not used: it may be the site's date of today")
     hint_published = _iso(page.hints.get("published", ""))
     hint_modified = _iso(page.hints.get("modified", ""))
     url_date = date_from_url(url) if url else None
@@ -286,6 +389,9 @@ def _settle_dates(fields: ArticleFields, page: Page, url: str) -> None:
     if modified is not None and modified.year is None:
         modified = modified.with_year(published.year) if published is not None else None
 
+    if published is None and modified is not None and modified.year:
+        published = replace(modified, hour=None, minute=None, update=False)
+        fields.review.append("only an update time is printed; the publication day was taken from it")
     if published is not None:
         fields.published = _zoned(published, fields)
     elif hint_published is not None:

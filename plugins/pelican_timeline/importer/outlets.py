@@ -39,11 +39,24 @@ OUTLETS = (
     Outlet("Tasnim News Agency", ("Tasnim", "Tasnim News Agency"), ("tasnimnews.com",), "Asia/Tehran"),
     Outlet("Fars News Agency", ("Fars", "FNA", "Fars News Agency"), ("farsnews.ir",), "Asia/Tehran"),
     Outlet("Anadolu Agency", ("Anadolu", "Anadolu Agency", "AA"), ("aa.com.tr",), "Europe/Istanbul"),
+    Outlet("KUNA", ("KUNA", "Kuwait News Agency"), ("kuna.net.kw",), "Asia/Kuwait"),
+    Outlet("PTI", ("PTI", "Press Trust of India"), ("ptinews.com",), "Asia/Kolkata"),
+    Outlet("IANS", ("IANS", "Indo-Asian News Service"), ("ians.in",), "Asia/Kolkata"),
+    Outlet("India TV News", ("India TV", "India TV News", "IndiaTV"), ("indiatvnews.com",), "Asia/Kolkata"),
+    Outlet("The Japan Times", ("The Japan Times", "Japan Times"), ("japantimes.co.jp",), "Asia/Tokyo"),
+    Outlet("International Business Times", ("International Business Times", "IBTimes"), ("ibtimes.com",), "America/New_York"),
+    Outlet("China Development Gateway (chinagate.cn)", ("China Development Gateway", "chinagate.cn"), ("chinagate.cn", "chinagate.com.cn"), "Asia/Shanghai"),
     Outlet("Reuters", ("Reuters",), ("reuters.com",)),
     Outlet("Associated Press", ("AP", "Associated Press", "The Associated Press"), ("apnews.com",)),
     Outlet("AFP", ("AFP", "Agence France-Presse"), ("afp.com",)),
     Outlet("Voice of America", ("VOA", "Voice of America", "VOA News"), ("voanews.com",), "America/New_York"),
-    Outlet("BBC News", ("BBC", "BBC News"), ("bbc.co.uk", "bbc.com"), "Europe/London"),
+    Outlet("BBC News", ("BBC", "BBC News"), ("bbc.co.uk", "bbc.com", "bbci.co.uk"), "Europe/London"),
+    Outlet("Tehran Times", ("Tehran Times", "The Tehran Times"), ("tehrantimes.com",), "Asia/Tehran"),
+    Outlet("The Hindu", ("The Hindu", "Hindu"), ("thehindu.com",), "Asia/Kolkata"),
+    Outlet("Global Security Newswire", ("Global Security Newswire", "GSN"), ("nti.org",), "America/New_York"),
+    Outlet("National Journal", ("National Journal",), ("nationaljournal.com",), "America/New_York"),
+    Outlet("World Food Programme", ("World Food Programme", "WFP", "World Food Program"), ("wfp.org",)),
+    Outlet("United Nations", ("United Nations", "UN Meetings Coverage and Press Releases"), ("press.un.org", "un.org")),
     Outlet("The Guardian", ("The Guardian", "Guardian"), ("theguardian.com",), "Europe/London"),
     Outlet("Al Jazeera", ("Al Jazeera", "Al Jazeera English"), ("aljazeera.com",), "Asia/Qatar"),
     Outlet("The Times of India", ("Times of India", "TOI"), ("timesofindia.indiatimes.com",), "Asia/Kolkata"),
@@ -64,7 +77,14 @@ def by_name(text: str) -> Outlet | None:
     """The outlet a short line or dateline credit names: "Sputnik News", "(Yonhap)", "/TASS/"."""
     cleaned = re.sub(r"[()/\[\]]", " ", text).strip(" .,-–—|:").casefold()
     cleaned = re.sub(r"\s+", " ", cleaned)
-    return _BY_NAME.get(cleaned) or _BY_NAME.get(cleaned.removeprefix("the "))
+    found = _BY_NAME.get(cleaned) or _BY_NAME.get(cleaned.removeprefix("the "))
+    if found is None and re.search(r"\s[-–—|]\s", cleaned):
+        # "IRNA - Islamic Republic News Agency": any part may be the name.
+        parts = [p.strip() for p in re.split(r"\s[-–—|]\s", cleaned)]
+        found = next((_BY_NAME[p] for p in parts if p in _BY_NAME), None)
+    if found is None and re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", cleaned):
+        found = by_host("http://" + cleaned)  # a site printing its own address: "voanews.com"
+    return found
 
 
 def by_host(url: str) -> Outlet | None:

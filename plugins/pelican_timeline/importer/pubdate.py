@@ -34,6 +34,9 @@ FORMS = [
     # 16:34 06.08.2017  |  06.08.2017 16:34
     re.compile(rf"{_TIME}\s+(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)", re.I),
     re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?:,?\s+{_TIME})?", re.I),
+    # 14:13 19/12/2011  |  19/12/2011 14:13 (day first: the US order is not used by the outlets seen)
+    re.compile(rf"{_TIME}\s+(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>(?:19|20)\d\d)", re.I),
+    re.compile(rf"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>(?:19|20)\d\d)(?:,?\s+{_TIME})?", re.I),
     # 2019/07/02 10:33 KST  |  2019-07-02T10:33:00+09:00  |  2019-07-02 10:33
     re.compile(
         rf"(?P<year>(?:19|20)\d\d)[-/](?P<mnum>[01]\d)[-/](?P<day>[0-3]\d)(?:[T\s]+{_TIME}(?P<offset>Z|[+-]\d\d:?\d\d)?)?{_ZONE}",

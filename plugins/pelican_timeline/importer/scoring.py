@@ -115,6 +115,8 @@ def score_page(expected_path: Path, registry_base: Registry, actors_folder: str 
     listed = expected.get("boilerplate") or []
     result.boilerplate = (sum(1 for line in listed if line not in body), len(listed))
     paragraphs = draft.fields.paragraphs
+    if paragraphs and draft.fields.dateline_paragraph == 0:
+        paragraphs = [paragraphs[0][draft.fields.dateline_length :], *paragraphs[1:]]  # the body starts after the dateline
     for key, index in (("body_first", 0), ("body_last", -1)):
         if expected.get(key):
             result.fields[key] = bool(paragraphs) and paragraphs[index].startswith(expected[key])

@@ -12,6 +12,7 @@ ABBREVIATIONS = {
 # A sentence end glued to the next sentence when a page lost its spacing: "said.The".
 GLUED = re.compile(r"(?<=[a-z0-9%)\]”\"’])([.!?])(?=[“\"‘]?[A-Z][a-z])")
 GLUED_QUOTE = re.compile(r"(?<=[.!?][”\"’])(?=[A-Z][a-z])")
+SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’')\]]*$")
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 
 
@@ -45,4 +46,4 @@ def word_count(text: str) -> int:
 def looks_like_prose(line: str) -> bool:
     """A body paragraph: several words, ending like a sentence."""
     stripped = line.rstrip()
-    return word_count(stripped) >= 12 and stripped[-1:] in '.!?"”’)'
+    return word_count(stripped) >= 12 and bool(SENTENCE_CLOSE.search(stripped))
