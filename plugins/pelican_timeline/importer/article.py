@@ -23,7 +23,10 @@ from .timexpr import MONTHS
 _CHROME = [
     r"the largest security-cleared career network.*",
     r".*\bjoin now\b.*",
-    r"join (?:the|our) mailing list",
+    r"join (?:the|our) (?:[\w.]+ )?mailing list",
+    r"read all the .*|exit mobile version|via .{5,120} [–—-]|\d+ / \d+|sign in(?: to .*)?|sign up(?: to .*)?|log ?in to .*",
+    r"\W*\d+\s*[-+x*]\s*\d+\s*=\s*",  # comment-form sums: "5 + 1 ="
+    r"•\s.*",  # bulleted promo lists of paywalls and newsletters
     r"(?:sign up|subscribe)(?: now)?(?: to| for)? (?:our |the )?(?:\w+ )?(?:newsletter|daily|weekly|updates|alerts).*",
     r"newsletter",
     r"(?:share|print|email|e-mail|tweet|like|save|send|share this(?: article| story| page)?|print (?:this )?(?:page|article|story)"
@@ -66,8 +69,9 @@ TICKER = re.compile(r"(?:\s•\s.*){2,}")
 NAV_LINE = re.compile(r"^(?:[A-Z][A-Z&]+|[^\x00-\x7f]+)(?:\s+(?:[A-Z][A-Z&]+|[^\x00-\x7f]+)){2,}$")
 # Lines after which nothing belongs to the article.
 END_MARKERS = re.compile(
-    r"^(?:\(end\)|\(ends\)|-?end-?|join (?:the|our) mailing list|page last modified.*|related (?:articles|news|stories).*"
-    r"|(?:©|copyright).*|more (?:news|stories) from.*|you may also like.*|comments?)$",
+    r"^(?:\(end\)|\(ends\)|-?end-?|join (?:the|our) (?:[\w.]+ )?mailing list|page last modified.*|related (?:articles|news|stories).*"
+    r"|(?:©|copyright).*|more (?:news|stories) from.*|you may also like.*|comments?|persons|topics|tags"
+    r"|for more information,? (?:please )?contact.*|sign in to unlock.*|newsletter)$",
     re.I,
 )
 PHOTO_CAPTION = re.compile(
@@ -106,6 +110,7 @@ class ArticleFields:
     modified_stamp: Stamp | None = None
     dateline_text: str = ""
     stamps_above_title: list[Stamp] = field(default_factory=list)  # may be a "today" widget
+    title_prefix: str = ""  # "Press Releases:" when the title carries a listing's label
     dateline_paragraph: int | None = None  # which paragraph opens with the dateline
     dateline_length: int = 0  # characters of that paragraph the dateline takes
 
@@ -135,6 +140,8 @@ def read_article(page: Page, url: str = "") -> ArticleFields:
     header, rest = lines[:body_start], lines[body_start:]
     title_index = _find_title(header, page)
     fields.title = _title(header, title_index, page)
+    label = re.match(r"^([A-Z][\w ]{2,30}:)\s", fields.title)
+    fields.title_prefix = label.group(1) if label and word_count(label.group(1)) <= 3 else ""
     split_at = title_index if title_index is not None else 0
     _read_header(header[:split_at], fields, above_title=True)
     _read_header(header[split_at + (title_index is not None) :], fields)
@@ -271,6 +278,16 @@ def _take_stamp(fields: ArticleFields, stamp: Stamp) -> None:
         fields.published_stamp = fields.published_stamp or stamp
 
 
+def _is_promo_headline(line: str) -> bool:
+    """A link to another story set between paragraphs: a Title Case line of six words or more."""
+    words = re.findall(r"[A-Za-z][\w'’.-]*", line)
+    if len(words) < 6 or SENTENCE_CLOSE.search(line):
+        return False
+    small = {"a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "at", "by", "with", "from", "as", "vs"}
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return capitalised == len(words)
+
+
 GLUED_END = re.compile(r"\s*\((?:end|ends)\)\s*\S{0,30}$", re.I)
 
 
@@ -288,6 +305,12 @@ def _read_body(lines: list[str], fields: ArticleFields, headings: set[str]) -> N
         if is_chrome(line):
             fields.removed.append(line)
             continue
+        if _is_promo_headline(line) and fields.paragraphs:
+            fields.removed.append(line)
+            continue
+        if fields.paragraphs and fields.title_prefix and line.startswith(fields.title_prefix):
+            fields.removed.extend(lines[index:])  # the next release of a listing page
+            break
         is_heading = line in headings or (
             3 <= len(line) and word_count(line) <= 12 and line[-1] not in ".!?:;,\"”'’)" and index + 1 < len(lines)
             and looks_like_prose(lines[index + 1]) and fields.paragraphs
