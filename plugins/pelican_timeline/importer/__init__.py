@@ -9,7 +9,7 @@ Markdown, and can run wherever the content is edited.
 
 from __future__ import annotations
 
-from .actors import Registry, propose_new_actors
+from .actors import ACTING_WORDS, Registry, propose_new_actors
 from .article import read_article
 from .draft import Draft
 from .events import extract_events
@@ -18,12 +18,25 @@ from .page import load
 __all__ = ["build_draft"]
 
 
+def _modifier(mention, text: str) -> bool:
+    """An acronym used as an adjective — "UN member states", "US military" — names no actor by itself."""
+    following = text[mention.end : mention.end + 30].split()
+    return (
+        mention.text.isupper()
+        and len(mention.text.replace(".", "")) <= 3
+        and bool(following)
+        and following[0][:1].islower()
+        and following[0].strip(",.;:") not in ACTING_WORDS
+    )
+
+
 def build_draft(raw: bytes, registry: Registry, *, url: str = "") -> Draft:
     """Everything the page says, as a draft; ``registry`` learns the new actors it proposes."""
     page = load(raw)
     fields = read_article(page, url=url)
-    text = "\n".join(fields.paragraphs)
-    new_actors = propose_new_actors(text, registry)
+    # The headline names actors too ("Joint Statement by Secretary of State Rex Tillerson, …").
+    text = "\n".join([fields.title, *fields.paragraphs])
+    new_actors = propose_new_actors("\n".join(fields.paragraphs), registry, title=fields.title)
     for actor in new_actors:
         # New people are found again by surname ("Lavrov"), written as a name.
         registry.add(actor)
@@ -37,13 +50,7 @@ def build_draft(raw: bytes, registry: Registry, *, url: str = "") -> Draft:
         dateline_length=fields.dateline_length,
         dateline_paragraph=fields.dateline_paragraph,
     )
-    mentioned: dict[str, None] = {}
-    for mention in registry.find(text):
-        if not mention.as_place:
-            mentioned[mention.actor_id] = None
-    for event in events:
-        for actor_id, _ in event.actors:
-            mentioned[actor_id] = None
+    mentioned = list(dict.fromkeys(m.actor_id for m in registry.find(text) if not m.as_place and not _modifier(m, text)))
     proposed_ids = {a.id for a in new_actors}
     new = [a for a in new_actors if a.id in mentioned]
     review = list(dict.fromkeys(fields.review))

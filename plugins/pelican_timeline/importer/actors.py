@@ -23,20 +23,68 @@ from slugify import slugify
 from ..frontmatter import FrontMatterError, decode, split
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+# A capital stands for its government only when it acts: "Moscow said", "Beijing and Seoul have".
+ACTING_WORDS = {
+    "said", "says", "has", "have", "had", "is", "was", "will", "would", "could", "can", "wants", "hopes", "insists",
+    "rejected", "rejects", "accused", "accuses", "warned", "warns", "denied", "denies", "and", "claims", "claimed",
+    "believes", "sees", "considers", "announced", "responded", "reacted", "did", "does", "may", "might", "should",
+    "must", "urged", "called", "demanded", "threatened", "agreed", "refused", "plans", "intends",
+}  # fmt: skip
 # Words after which a capital city names a place, not a government ("talks in Moscow").
 PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "outside", "via", "into", "visit", "visited", "visiting", "toward"}
 TITLES = (
-    "President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Defen[cs]e Minister|"
-    "Minister|Secretary of State|Secretary-General|Secretary General|Secretary|Under Secretary|Ambassador|"
-    "Spokes(?:man|woman|person)|Major General|Lieutenant General|Brigadier General|Lt\\.? Gen\\.|Maj\\.? Gen\\.|"
-    "Gen\\.|General|Colonel|Col\\.|Admiral|Adm\\.|Commander|Chief|Chairman|Chairwoman|Chair|Leader|Supreme Leader|"
-    "King|Queen|Crown Prince|Prince|Emir|Sheikh|Ayatollah|Senator|Sen\\.|Representative|Rep\\.|Governor|Gov\\.|"
-    "Mayor|Chancellor|Director|Envoy|Special Envoy|Special Representative|Pope|Cardinal|Judge|Justice|"
-    "Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Deputy|Speaker|Premier|Counsellor|Counselor|Adviser|Advisor|Head|Editor"
+    "Vice President|President|Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|"
+    "Minister|Secretary of State|Secretary-General|Secretary General|Under Secretary|Assistant Secretary|Secretary|"
+    "Ambassador|Spokes(?:man|woman|person)|Major General|Lieutenant General|Brigadier General|Lt\\.? Gen\\.|"
+    "Maj\\.? Gen\\.|Gen\\.|General|Colonel|Col\\.|Admiral|Adm\\.|Commander|Chief|Chairman|Chairwoman|"
+    "Supreme Leader|Leader|King|Queen|Crown Prince|Prince|Emir|Sheikh|Ayatollah|Senator|Sen\\.|Representative|"
+    "Rep\\.|Governor|Gov\\.|Mayor|Chancellor|Director|Special Envoy|Envoy|Special Representative|Pope|Cardinal|"
+    "Judge|Justice|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Deputy|Speaker|Premier|Counsellor|Counselor|Adviser|Advisor|Aide|"
+    "Negotiator|Diplomat|Head|Editor"
 )
-NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|(?:al|el|bin|ibn|de|van|von|der|le)-?(?=\s?[A-Z]))"
-TITLED_NAME = re.compile(rf"\b(?:{TITLES})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
-ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\((?P<short>[A-Z]{2,8})\)")
+TITLE_WORDS = set(re.sub(r"\\.|\(\?:[^)]*\)|\[[^]]*\]", " ", TITLES).replace("|", " ").split()) | {
+    "Spokesman", "Spokeswoman", "Spokesperson", "Government", "Foreign", "Defense", "Defence", "Affairs",
+    "Interior", "Finance", "Trade", "Senior", "Former", "Acting", "Chief", "Top", "Vice",
+}  # fmt: skip
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+NAME_WORD = (
+    rf"(?:(?:Mc|Mac|Di|De|O['’])?[{_UPPER}][{_LOWER}]+(?:[-'’](?!s\b)[{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.|"
+    rf"(?:al|el|bin|ibn|de|van|von|der|le)-?(?=\s?[{_UPPER}]))"
+)
+_NAME = rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
+# Titles may be written in lower case after an adjective: "North Korean leader Kim Jong-il".
+TITLED_NAME = re.compile(rf"\b(?i:{TITLES})(?:\s+(?i:{TITLES}))*(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)?\s+{_NAME}\b(?!\s+(?:Ministry|Council|Department|Party|Office))")
+REPORTING_VERBS = (
+    r"said|says|told|added|stressed|noted|announced|insisted|explained|warned|argued|wrote|tweeted|declared|"
+    r"emphasized|emphasised|urged|asked|replied|confirmed|denied|was elected|was appointed|met|visited|died|arrived"
+)
+SPEAKER = re.compile(rf"(?<![\w.])(?<!the\s){_NAME}(?:,\s[^,]{{3,80}},)?,?\s+(?:{REPORTING_VERBS}|has said|had said|was quoted)\b")
+# "Japan's prime minister, Shinzo Abe, urged" and "…, said WFP Regional Director – Asia Pacific, David Kaatrud."
+INVERTED = re.compile(rf"(?i:{TITLES}|negotiator|spokesman|official|envoy|minister),\s+{_NAME}(?:,|\s+(?:{REPORTING_VERBS}))")
+ATTRIBUTION = re.compile(rf"\b(?:said|says|according to)\s+[^.\n]{{0,80}}?,\s+{_NAME}\.(?:\s|$)")
+APPOSITION = re.compile(rf"(?<![\w.]){_NAME},\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.]*\s+|[a-z]+\s+){{0,4}}(?i:{TITLES})\b")
+INSTITUTIONS = (
+    "Ministry|Council|Party|Society|Survey|Treasury|Congress|Parliament|Majlis|Assembly|Committee|Commission|"
+    "Agency|Department|Embassy|Office|Fraction|Troika|troika|Administration|Senate|Cabinet|Court|Bank|Institute|"
+    "Foundation|Army|Navy|Corps|Command|Forces|Guard|Police|Service|Bureau|Authority|Organization|Organisation|Union"
+)
+INSTITUTION_WORDS = set(INSTITUTIONS.split("|"))
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+INSTITUTION = re.compile(
+    rf"(?P<org>(?:\b[A-Z][\w'’.-]*\s+){{1,4}}(?:{INSTITUTIONS})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?!(?:{_WEEKDAYS})\b)[A-Z][\w'’-]*\s?){{1,4}})?)"
+)
+NOT_ORGANIZATIONS = re.compile(r"\b(?:Plan|Agreement|Treaty|Accord|Deal|Program|Programme|Protocol|Act|Resolution|Convention|Initiative|Declaration|Statement|Strategy|Framework|System|Missile|Test)\b")
+NOT_FIRST_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "On", "In", "At", "As", "If", "When", "While", "After", "Before", "North", "South", "East", "West", "According", "Asked", "Speaking", "Meanwhile", "However", "Earlier", "Later", "Last", "Next"}
+COUNTRYISH: set[str] = set()
+CALENDAR_WORDS = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "On", "In", "At",
+}  # fmt: skip
+ORG_TAIL_WORDS = {"Affairs", "Nations", "States", "Kingdom", "Union", "Council", "Republic", "Organization", "Agency", "Ministry"}
+ACRONYM_DEFINITION = re.compile(
+    r"(?P<long>(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\((?P<short>[A-Z]{2,8})\)"
+)
 NOT_SURNAMES = {"State", "Department", "Ministry", "House", "Office", "Council", "General", "Minister", "President"}
 
 
@@ -146,7 +194,9 @@ class Registry:
             after_preposition = bool(before) and (
                 before[-1] in PLACE_PREPOSITIONS or (before[-1] == "the" and len(before) == 2 and before[0] in PLACE_PREPOSITIONS)
             )
-            as_place = is_place_name and after_preposition
+            is_capital = f"{actor_id}|{matched}" in self._capitals
+            acting = end < len(keys) and (keys[end] in ACTING_WORDS or keys[end] == "'s")
+            as_place = (is_place_name and after_preposition) or (is_capital and not acting)
             mentions.append(Mention(actor_id, start_char, end_char, text[start_char:end_char], as_place))
             index = end
         return mentions
@@ -207,31 +257,92 @@ def world_registry() -> Registry:
     return registry
 
 
-def propose_new_actors(text: str, registry: Registry) -> list[Actor]:
-    """People named with a title, and organisations defined by an acronym, not yet known."""
+def _known(name: str, registry: Registry) -> bool:
+    found = registry.find(name)
+    return bool(found) and found[0].start == 0 and found[0].end == len(name)
+
+
+def _propose(found: dict[str, Actor], name: str, kind: str, alias: str = "") -> None:
+    actor_id = actor_id_for(name)
+    actor = found.setdefault(actor_id, Actor(actor_id, name, kind, [], known=False))
+    if alias and alias != name and alias not in actor.aliases:
+        actor.aliases.append(alias)
+
+
+def _person_name(raw: str, registry: Registry | None = None) -> list[str]:
+    words = raw.split()
+    possessive = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+    if possessive and possessive[-1] < len(words) - 1:
+        words = words[possessive[-1] + 1 :]  # "Al Jazeera's Craig Leeson"
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]  # "Barack Obama's"
+    while words and words[-1] in NOT_SURNAMES:
+        words.pop()
+    while len(words) > 2:
+        first = words[0]
+        # "Russian President …", "Foreign Minister Sergei Ryabkov", "Ministry Spokesman …",
+        # "United Nations Vasily Nebenzya": none of these first words is part of the name.
+        if first in TITLE_WORDS or first.lower() in TITLE_WORDS or first in ORG_TAIL_WORDS or first in CALENDAR_WORDS:
+            words.pop(0)
+        elif registry is not None and _known(first, registry):
+            words.pop(0)
+        else:
+            break
+    while words and (words[0] in TITLE_WORDS or words[0] in CALENDAR_WORDS):
+        words.pop(0)
+    return words
+
+
+def propose_new_actors(text: str, registry: Registry, *, title: str = "") -> list[Actor]:
+    """Actors the text names that the registry does not know yet.
+
+    People: named with a title ("Foreign Minister Sergei Lavrov"), or as the
+    speaker of a reporting verb ("Abbas Mousavi said"). Organisations: a
+    capitalised name ending in an institution word ("Russian Foreign
+    Ministry", "Workers' Party of Korea") or defined with an acronym
+    ("Islamic Revolutionary Guard Corps (IRGC)").
+    """
     found: dict[str, Actor] = {}
-    for match in TITLED_NAME.finditer(text):
-        name = match.group("name").strip()
+    for paragraph in [title, *text.split("\n")]:
+        _propose_people(paragraph, registry, found, in_title=paragraph is title and bool(title))
+    _propose_bodies(text, registry, found)
+    return list(found.values())
+
+
+def _propose_people(text: str, registry: Registry, found: dict[str, Actor], in_title: bool) -> None:
+    for pattern in (TITLED_NAME, SPEAKER, APPOSITION, INVERTED, ATTRIBUTION):
+        for match in pattern.finditer(text):
+            words = _person_name(match.group("name").strip(), registry)
+            if not 2 <= len(words) <= 4 or words[0] in NOT_FIRST_NAMES:
+                continue
+            if any(w in CALENDAR_WORDS or w in INSTITUTION_WORDS or not w[0].isupper() for w in words):
+                continue
+            if in_title and not re.match(r"\s*(?:,|$|and\b|&)", text[match.end("name") :]):
+                continue  # a Title Case headline runs names into words: "Condemns Ballistic-Missile Launch by"
+            name = " ".join(words)
+            if _known(name, registry) or any(_known(w, registry) for w in words if w[0].isupper() and len(words) == 2 and w == words[0] and w in COUNTRYISH):
+                continue
+            surname = words[-1]
+            # "Kim Jong-un": the family name comes first and is shared; no short form is safe.
+            short = "" if "-" in surname or surname.lower() in {"jr.", "sr."} else surname
+            _propose(found, name, "person", short)
+
+
+def _propose_bodies(text: str, registry: Registry, found: dict[str, Actor]) -> None:
+    for match in INSTITUTION.finditer(text):
+        name = re.sub(r"^(?:the|a|an)\s+", "", match.group("org").strip(), flags=re.I)
         words = name.split()
-        while words and words[-1] in NOT_SURNAMES:
-            words.pop()
-        if len(words) < 2:
+        while words and (words[0] in CALENDAR_WORDS or words[0].endswith(("'s", "’s"))):
+            words.pop(0)  # "Tuesday the US Geological Survey", "Iran's Ministry …"
+        if words and words[0] in ("the", "The"):
+            words.pop(0)
+        name = re.split(r"\.\s+", " ".join(words))[-1]  # not across a sentence end
+        if len(name.split()) < 2 or _known(name, registry):
             continue
-        name = " ".join(words)
-        if registry.find(name) and registry.find(name)[0].text == name:
-            continue
-        actor_id = actor_id_for(name)
-        actor = found.setdefault(actor_id, Actor(actor_id, name, "person", [], known=False))
-        surname = words[-1]
-        if surname not in actor.aliases and surname.lower() not in {"jr.", "sr."}:
-            actor.aliases.append(surname)
+        _propose(found, name, "organization")
     for match in ACRONYM_DEFINITION.finditer(text):
         long_name = re.sub(r"^the\s+", "", match.group("long").strip())
         short = match.group("short")
-        if registry.find(short) or len(long_name.split()) < 2:
+        if _known(short, registry) or len(long_name.split()) < 2 or NOT_ORGANIZATIONS.search(long_name):
             continue
-        actor_id = actor_id_for(long_name)
-        actor = found.setdefault(actor_id, Actor(actor_id, long_name, "organization", [], known=False))
-        if short not in actor.aliases:
-            actor.aliases.append(short)
-    return list(found.values())
+        _propose(found, long_name, "organization", short)

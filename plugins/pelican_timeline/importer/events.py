@@ -159,7 +159,7 @@ def extract_events(
     dateline_paragraph: int | None = None,
 ) -> list[DraftEvent]:
     events: list[DraftEvent] = []
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    seen: dict[tuple[str, tuple[str, ...]], DraftEvent] = {}
     for index, paragraph in enumerate(paragraphs):
         skip = dateline_length if index == dateline_paragraph else 0
         for number, sentence in enumerate(sentences(paragraph)):
@@ -181,8 +181,12 @@ def extract_events(
             actors = _roles(mentions, sentence, kind, registry)
             key = (edtf, tuple(sorted(a for a, _ in actors)))
             if key in seen:
+                earlier = seen[key]
+                if not earlier.date_text and date_text:
+                    # The lead event, dated later in the text: "… on Saturday".
+                    earlier.date_text = date_text
+                    earlier.notes = [n for n in earlier.notes if not n.startswith("date of the lead event")]
                 continue
-            seen.add(key)
             event = DraftEvent(
                 date=edtf,
                 title=make_title(sentence, time, offset),
@@ -192,6 +196,7 @@ def extract_events(
                 date_text=date_text,
                 location=_location(mentions, registry, sentence),
             )
+            seen[key] = event
             if time is None:
                 event.notes.append("date of the lead event taken from the " + ("dateline" if dateline_date else "publication date"))
             if not kind:
