@@ -41,7 +41,7 @@ TYPE_CUES: list[tuple[str, re.Pattern]] = [
     ]
 ]  # fmt: skip
 # Time phrases that bound a period rather than date a happening.
-NOT_A_HAPPENING = re.compile(r"^(?:since|until|by|from|throughout)\b", re.I)
+NOT_A_HAPPENING = re.compile(r"^(?:by|throughout)\b", re.I)
 # Verbs whose object is on the receiving end: "Lavrov told Tillerson", "the Council sanctioned Pyongyang".
 TARGETED = {"sanction", "assault", "threaten", "coerce", "accuse", "protest", "request", "aid", "statement", "consult"}
 MAX_TITLE_WORDS = 14
@@ -168,38 +168,41 @@ def extract_events(
             lede = index == 0 and number == 0
             if not times and not lede:
                 continue
-            time = times[0] if times else None
-            if time is None:
-                when = dateline_date or published
-                if when is None:
-                    continue
-                edtf, date_text = when.isoformat(), ""
-            else:
-                edtf, date_text = time.edtf, time.text
             mentions = registry.find(main_clause(sentence))
             kind = event_type(sentence)
             actors = _roles(mentions, sentence, kind, registry)
-            key = (edtf, tuple(sorted(a for a, _ in actors)))
-            if key in seen:
-                earlier = seen[key]
-                if not earlier.date_text and date_text:
-                    # The lead event, dated later in the text: "… on Saturday".
-                    earlier.date_text = date_text
-                    earlier.notes = [n for n in earlier.notes if not n.startswith("date of the lead event")]
-                continue
-            event = DraftEvent(
-                date=edtf,
-                title=make_title(sentence, time, offset),
-                type=kind,
-                actors=actors,
-                sentence=sentence,
-                date_text=date_text,
-                location=_location(mentions, registry, sentence),
-            )
-            seen[key] = event
-            if time is None:
-                event.notes.append("date of the lead event taken from the " + ("dateline" if dateline_date else "publication date"))
-            if not kind:
-                event.notes.append("type not clear from the sentence")
-            events.append(event)
+            location = _location(mentions, registry, sentence)
+            # One event per time expression: "reported on Thursday" and "talks this month" differ.
+            for time in times or [None]:
+                if time is None:
+                    when = dateline_date or published
+                    if when is None:
+                        continue
+                    edtf, date_text = when.isoformat(), ""
+                else:
+                    edtf, date_text = time.edtf, time.text
+                key = (edtf, tuple(sorted(a for a, _ in actors)))
+                if key in seen:
+                    earlier = seen[key]
+                    if not earlier.date_text and date_text:
+                        # The lead event, dated later in the text: "… on Saturday".
+                        earlier.date_text = date_text
+                        earlier.notes = [n for n in earlier.notes if not n.startswith("date of the lead event")]
+                    continue
+                event = DraftEvent(
+                    date=edtf,
+                    title=make_title(sentence, time, offset),
+                    type=kind,
+                    actors=actors,
+                    sentence=sentence,
+                    date_text=date_text,
+                    location=location,
+                )
+                seen[key] = event
+                if time is None:
+                    source = "dateline" if dateline_date else "publication date"
+                    event.notes.append(f"date of the lead event taken from the {source}")
+                if not kind:
+                    event.notes.append("type not clear from the sentence")
+                events.append(event)
     return events

@@ -36,7 +36,10 @@ MONTHS = {
 }
 WEEKDAYS = {name: number for number, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|plans? to|scheduled|expected to|next)\b", re.I)
+FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|is due|are due|due (?:on|to)|plans? to|scheduled|expected to|next|proposed for|set for|slated)\b",
+    re.I,
+)
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -45,11 +48,18 @@ _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunda
 
 # Order matters: longer, more specific forms first; a span used once is not reused.
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("clock", re.compile(r"\bat (?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)(?:\s*\((?P<hour2>[012]?\d)[:.](?P<minute2>[0-5]\d)\))?\s*(?P<zone>GMT|UTC)\b", re.I)),
+    ("clock_paren", re.compile(r"\bat (?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)\s*\((?P<hour2>[012]?\d)[:.](?P<minute2>[0-5]\d)\s*(?P<zone>GMT|UTC)\)", re.I)),
+    ("decades", re.compile(r"\b(?:in\s+)?the\s+(?P<first>(?:19|20)\d0)s\s+and\s+(?:the\s+)?(?P<second>(?:19|20)\d0)s\b", re.I)),
+    ("decade", re.compile(r"\b(?:in|during|since)\s+the\s+(?P<first>(?:19|20)\d0)s\b", re.I)),
+    ("day_range", re.compile(rf"\b(?:on\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)\s*[-–]\s*(?P<day2>[0-3]?\d)(?:,?\s+{_YEAR})?\b", re.I)),
+    ("part_month", re.compile(rf"\b(?:in\s+)?(?P<part>early|mid|late)[- ]{_MONTH}(?:,?\s+{_YEAR})?\b(?!\s+\d)", re.I)),
+    ("ago", re.compile(r"\b(?P<count>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>weeks?|months?|years?)\s+ago\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dmy_dots", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("my", re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("weekday_md", re.compile(rf"\b(?:on\s+)?{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
     ("md", re.compile(rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:percent|%|people|km|miles))", re.I)),
     ("dm", re.compile(rf"\b(?:on\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
@@ -60,15 +70,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("days_ago", re.compile(r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|during|on)?\s*(?:the\s+|last\s+|this\s+past\s+)weekend\b", re.I)),
     ("last_week", re.compile(r"\blast week\b", re.I)),
-    ("this_week", re.compile(r"\b(?:earlier|late[r]?)\s+this\s+week\b|\bthis week\b", re.I)),
+    ("this_week", re.compile(r"\b(?:earlier|late[r]?)\s+this\s+week\b|\bthis week(?:['’]s)?\b", re.I)),
     ("last_month", re.compile(r"\blast month\b", re.I)),
     ("this_month", re.compile(r"\b(?:earlier\s+)?this month\b", re.I)),
     ("last_year", re.compile(r"\blast year\b", re.I)),
     ("this_year", re.compile(r"\b(?:earlier\s+)?this year\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<rel>on|last|next|this|late|early)\s+)?{_WEEKDAY}(?:'s)?\b", re.I)),
-    ("month", re.compile(rf"\b(?P<prep>in|since|during|until|by|from|late|early|mid|last|next|this)[- ]+(?:(?:early|mid|late)[- ])?{_MONTH}(?!\s+\d)\b", re.I)),
+    ("month", re.compile(rf"\b(?P<prep>in|since|during|until|by|from|last|next|this)[- ]+{_MONTH}(?!\s+\d)\b", re.I)),
     ("year", re.compile(rf"\b(?P<prep>in|since|during|until|by|from|throughout)\s+(?:early\s+|mid-?|late\s+)?{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)),
 ]
+
+
+UNTIL_BEFORE = re.compile(r"\b(?:through|until|till|up to)\s+(?:on\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,8 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
             if resolved is None:
                 continue
             edtf, precision, relative = resolved
+            if "/" not in edtf and UNTIL_BEFORE.search(sentence[max(0, start - 12) : start]):
+                edtf, precision = f"../{edtf}", "interval"  # "through December 29": lasting until then
             text = match.group(0).strip()
             offset = match.group(0).index(text)
             taken.append((start, end))
@@ -124,13 +139,39 @@ def _nearest_year(month: int, day: int, published: date, future: bool) -> date |
     if future:
         ahead = [c for c in candidates if c >= published]
         return min(ahead, key=lambda c: c - published) if ahead else None
-    # Reports are about the past: allow a few days' slack for dates that are announced ahead.
-    behind = [c for c in candidates if c <= published + timedelta(days=3)]
-    return max(behind) if behind else None
+    # Otherwise the nearest such date; news is about the recent past and the near future.
+    return min(candidates, key=lambda c: (abs((c - published).days), c > published))
 
 
 def _resolve(kind: str, match: re.Match, published: date | None, future: bool):
     groups = match.groupdict()
+    if kind == "decades":
+        return f"{groups['first']}/{int(groups['second']) + 9}", "interval", False
+    if kind == "decade":
+        return groups["first"][:3] + "X", "decade", False
+    if kind == "day_range":
+        month = _month_number(match)
+        year = int(groups["year"]) if groups.get("year") else None
+        if year is None:
+            if published is None:
+                return None
+            anchor = _nearest_year(month, int(groups["day"]), published, future)
+            year = anchor.year if anchor else None
+        first, last = (_day(year, month, int(groups[k])) for k in ("day", "day2")) if year else (None, None)
+        if not first or not last or last < first:
+            return None
+        return f"{first.isoformat()}/{last.isoformat()}", "interval", groups.get("year") is None
+    if kind == "part_month":
+        month = _month_number(match)
+        if groups.get("year"):
+            year = int(groups["year"])
+        elif published is not None:
+            year = int(_month_alone({"month": groups["month"], "prep": "in"}, published, future)[0][:4])
+        else:
+            return None
+        last_day = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+        first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day)}[groups["part"].lower()]
+        return f"{year:04d}-{month:02d}-{first:02d}/{year:04d}-{month:02d}-{last:02d}", "interval", not groups.get("year")
     if kind in ("iso", "dmy_dots", "mdy", "dmy"):
         value = _day(int(groups["year"]), _month_number(match), int(groups["day"]))
         return (value.isoformat(), "day", False) if value else None
@@ -140,6 +181,21 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool):
         return groups["year"], "year", False
     if published is None:
         return None  # everything below is read against the publication date
+    if kind in ("clock", "clock_paren"):
+        hour, minute = (groups["hour2"], groups["minute2"]) if groups.get("hour2") else (groups["hour"], groups["minute"])
+        if int(hour) > 23:
+            return None
+        return f"{published.isoformat()}T{int(hour):02d}:{minute}Z", "time", True
+    if kind == "ago":
+        count = groups["count"].lower()
+        amount = 1 if count in ("a", "one") else NUMBERS.get(count) or int(count)
+        unit = groups["unit"].lower().rstrip("s")
+        if unit == "week":
+            return (published - timedelta(weeks=amount)).isoformat() + "~", "day", True
+        if unit == "month":
+            month_index = published.year * 12 + published.month - 1 - amount
+            return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}~", "month", True
+        return f"{published.year - amount}~", "year", True
     if kind in ("weekday_md", "md", "dm"):
         value = _nearest_year(_month_number(match), int(groups["day"]), published, future)
         return (value.isoformat(), "day", True) if value else None
@@ -159,6 +215,8 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool):
     if kind == "last_week":
         return _interval(monday - timedelta(days=7), monday - timedelta(days=1)), "interval", True
     if kind == "this_week":
+        if match.group(0).lower().endswith(("'s", "’s")) or future:  # "this week's talks": the whole week
+            return _interval(monday, monday + timedelta(days=6)), "interval", True
         if future:
             return _interval(published, monday + timedelta(days=6)), "interval", True
         end = max(monday, published - timedelta(days=1))
