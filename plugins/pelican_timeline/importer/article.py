@@ -231,6 +231,10 @@ CREDIT_LINE = re.compile(
 REPORTS_BYLINE = re.compile(r"\b[A-Z][\w.]*'s (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}) reports\b")
 
 
+# "(Reporting by Louis Charbonneau and Claudia Parsons; Editing by …)"
+REPORTING_CREDIT = re.compile(r"\((?:reporting|writing) by (?P<names>[^;)]+)", re.I)
+
+
 def _read_header(header: list[str], fields: ArticleFields, above_title: bool = False) -> None:
     for line in header:
         if is_chrome(line):
@@ -355,8 +359,11 @@ def _settle_outlets(fields: ArticleFields, lines: list[str], page: Page, url: st
             _credit(fields, candidate)
     if not fields.authors:
         told = next((m for p in fields.paragraphs[:2] if (m := REPORTS_BYLINE.search(p))), None)
+        credit = next((m for line in reversed(fields.removed) if (m := REPORTING_CREDIT.search(line))), None)
         if told:
             fields.authors = [told.group("name")]
+        elif credit:
+            fields.authors = [a.strip() for a in re.split(r",\s*|\s+and\s+", credit.group("names")) if a.strip()]
     if not fields.via and any("security-cleared career network" in line.casefold() for line in lines[:5]):
         fields.via = "GlobalSecurity.org"  # the site's job-board banner is its signature
     if not fields.source and page.hints.get("site_name") and site is None:

@@ -161,10 +161,11 @@ def extract_events(
     events: list[DraftEvent] = []
     seen: dict[tuple[str, tuple[str, ...]], DraftEvent] = {}
     for index, paragraph in enumerate(paragraphs):
-        skip = dateline_length if index == dateline_paragraph else 0
+        if index == dateline_paragraph:
+            paragraph = paragraph[dateline_length:]  # "SEOUL, July 2 (Yonhap) --" dates the report, not an event
         for number, sentence in enumerate(sentences(paragraph)):
-            offset = skip if number == 0 else 0
-            times = [t for t in find_times(sentence, published) if t.start >= offset and not NOT_A_HAPPENING.match(t.text)]
+            offset = 0
+            times = [t for t in find_times(sentence, published) if not NOT_A_HAPPENING.match(t.text)]
             lede = index == 0 and number == 0
             if not times and not lede:
                 continue

@@ -98,13 +98,12 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
     """Every time expression in ``sentence`` that can be resolved, in order."""
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
-    future = bool(FUTURE.search(sentence))
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            resolved = _resolve(kind, match, published, future)
+            resolved = _resolve(kind, match, published, _future(sentence, start, end))
             if resolved is None:
                 continue
             edtf, precision, relative = resolved
@@ -115,6 +114,13 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
             taken.append((start, end))
             found.append(TimeExpression(text, start + offset, start + offset + len(text), edtf, precision, relative))
     return sorted(found, key=lambda t: t.start)
+
+
+def _future(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause around a time expression speaks of what is to come ("will meet on Tuesday")."""
+    clause_start = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start), sentence.rfind(" that ", 0, start))
+    following = re.split(r"[,;]", sentence[end:], maxsplit=1)[0]
+    return bool(FUTURE.search(sentence[clause_start + 1 : start]) or FUTURE.search(following[:40]))
 
 
 def _month_number(match: re.Match) -> int:
