@@ -22,7 +22,7 @@ from slugify import slugify
 
 from ..frontmatter import FrontMatterError, decode, split
 
-TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+TOKEN = re.compile(r"[^\W_]+(?:[-'’.](?![sS]\b)[^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 # A capital stands for its government only when it acts: "Moscow said", "Beijing and Seoul have".
 ACTING_WORDS = {
     "said", "says", "has", "have", "had", "is", "was", "will", "would", "could", "can", "wants", "hopes", "insists",

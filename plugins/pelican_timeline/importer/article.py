@@ -50,7 +50,7 @@ _CHROME = [
     r".{3,120} - by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}",  # book promos: "Title - by Author"
     r"tags?:.*|topics?:.*|filed under:.*|tags|related news|your comment|you are replying to:.*|top \d+|latest news",
     r".*\b(?:buy it here|make a charitable donation|donate now)\b.*",
-    r"media caption,?|image caption,?|image source,?.*|getty images|spread the love|site icon .*|see more stories about.*",
+    r"file (?:pic|photo|image|picture)\b.*|media caption,?|image caption,?|image source,?.*|getty images|spread the love|site icon .*|see more stories about.*",
     r"(?:a[+-]\s*)+a[+-]?",  # text size buttons: "A+ A-"
     r"[A-Z]{1,4}(?:/[A-Z0-9.]+){1,4}",  # document symbols: "SG/SM/21760"
     r"\d+\*+\d+",  # IRNA story codes: "1391**2050"
@@ -135,6 +135,12 @@ def _is_dateline_paragraph(line: str) -> bool:
 
 def read_article(page: Page, url: str = "") -> ArticleFields:
     fields = ArticleFields()
+    # An agency given as the page's "author" is a credit, not a byline.
+    for name in list(page.hints.get("authors", [])):
+        outlet = outlets.by_name(name)
+        if outlet is not None:
+            _credit(fields, outlet)
+            page.hints["authors"].remove(name)
     lines = [repair_glued(line) for line in page.lines]
     body_start = _body_start(lines)
     header, rest = lines[:body_start], lines[body_start:]
@@ -158,8 +164,8 @@ def read_article(page: Page, url: str = "") -> ArticleFields:
 
 def _body_start(lines: list[str]) -> int:
     for index, line in enumerate(lines):
-        if is_chrome(line):
-            continue
+        if is_chrome(line) or (word_count(line) <= 25 and find_stamps(line)):
+            continue  # a date line is header, even one that ends in "New Delhi/Beijing:"
         if looks_like_prose(line) or (_is_dateline_paragraph(line) and word_count(line) >= 8):
             # A standfirst can come before the byline and date: the body starts after those.
             for later in range(index + 1, min(index + 4, len(lines))):
@@ -220,11 +226,13 @@ def _title(header: list[str], index: int | None, page: Page) -> str:
     return ""
 
 
+STAMP_PLACE = re.compile(r"\s[-–—]\s(?P<place>[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,3}):\s*$")
+PLACE_LINE = re.compile(r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*(?:DC|D\.C\.)$")
 NUMBERED = re.compile(r"^\d+\.\s")  # breadcrumb items: "4. India condemns …"
 STAFF = re.compile(r"^(?P<outlet>.{3,60}?)\s+(?:staff|staff writers?|desk|newsroom)$", re.I)
 METADATA_LINE = re.compile(r"\b(?:published on|reported by|posted on|updated on|last updated)\b", re.I)
 CREDIT_LINE = re.compile(
-    r"^(?:\((?P<paren>[^)]{2,40})\)|(?:source|reported by|agency):\s*(?P<label>[\w .-]{2,40}?)\s*(?:$|[|,]|\s(?=[A-Z]))|(?P<lead>[A-Z]{2,6})\s+reported by:)",
+    r"^(?:\((?P<paren>[^)]{2,40})\)|(?:source|reported by|agency):\s*|from\s+(?=[A-Z])(?P<label>[\w .-]{2,40}?)\s*(?:$|[|,]|\s(?=[A-Z]))|(?P<lead>[A-Z]{2,6})\s+reported by:)",
     re.I,
 )
 # "as VOA's Peter Heinlein reports": the byline told in the text.
@@ -249,6 +257,9 @@ def _read_header(header: list[str], fields: ArticleFields, above_title: bool = F
             outlet = outlets.by_name(credit.group("paren") or credit.group("label") or credit.group("lead") or "")
             if outlet is not None:
                 _credit(fields, outlet)
+        if PLACE_LINE.match(line) and not fields.dateline:
+            fields.dateline = PLACE_LINE.match(line).group("city")  # "Washington, DC" on a line of its own
+            continue
         staff = STAFF.match(line)
         if staff and (outlet := outlets.by_name(staff.group("outlet"))) is not None:
             _credit(fields, outlet)
@@ -259,8 +270,11 @@ def _read_header(header: list[str], fields: ArticleFields, above_title: bool = F
         if byline:
             fields.authors = [a.strip() for a in re.split(r"\s*(?:,|\band\b|&)\s*", byline.group("names")) if a.strip()]
             continue
-        if word_count(line) > 20:
+        if word_count(line) > 25:
             continue
+        place = STAMP_PLACE.search(line)
+        if place and find_stamps(line) and not fields.dateline:
+            fields.dateline = place.group("place")  # "… 10:28 pm IST - New Delhi/Beijing:"
         for stamp in find_stamps(line):
             if above_title:
                 fields.stamps_above_title.append(stamp)
@@ -309,12 +323,12 @@ def _read_body(lines: list[str], fields: ArticleFields, headings: set[str]) -> N
         if is_chrome(line):
             fields.removed.append(line)
             continue
-        if _is_promo_headline(line) and fields.paragraphs:
-            fields.removed.append(line)
-            continue
         if fields.paragraphs and fields.title_prefix and line.startswith(fields.title_prefix):
             fields.removed.extend(lines[index:])  # the next release of a listing page
             break
+        if _is_promo_headline(line) and fields.paragraphs:
+            fields.removed.append(line)
+            continue
         is_heading = line in headings or (
             3 <= len(line) and word_count(line) <= 12 and line[-1] not in ".!?:;,\"”'’)" and index + 1 < len(lines)
             and looks_like_prose(lines[index + 1]) and fields.paragraphs
@@ -325,8 +339,11 @@ def _read_body(lines: list[str], fields: ArticleFields, headings: set[str]) -> N
             fields.removed.append(line)
             continue
         fields.paragraphs.append(line)
-    # Trailing short lines after the last paragraph are page furniture.
-    while fields.paragraphs and fields.paragraphs[-1] in fields.headings:
+    # Short lines after the last paragraph (topic tags, "Persons", names) are page furniture.
+    while fields.paragraphs and (
+        fields.paragraphs[-1] in fields.headings
+        or (not SENTENCE_CLOSE.search(fields.paragraphs[-1]) and word_count(fields.paragraphs[-1]) <= 8)
+    ):
         fields.removed.append(fields.paragraphs.pop())
 
 
@@ -348,6 +365,12 @@ def _read_dateline(fields: ArticleFields) -> None:
 
 
 def _settle_outlets(fields: ArticleFields, lines: list[str], page: Page, url: str) -> None:
+    footer_credit = next(
+        (o for line in fields.removed if re.search(r"©|copyright", line, re.I) and (o := outlets.mentioned_in(line))),
+        None,
+    )
+    if footer_credit is not None and not fields.source:
+        _credit(fields, footer_credit)  # "© Copyright Thomson Reuters": the site carries an agency's story
     host_outlet = outlets.by_host(url) if url else None
     site = outlets.by_name(page.hints.get("site_name", "")) if page.hints.get("site_name") else None
     for candidate in (site, host_outlet):

@@ -61,7 +61,7 @@ OUTLETS = (
     Outlet("Al Jazeera", ("Al Jazeera", "Al Jazeera English"), ("aljazeera.com",), "Asia/Qatar"),
     Outlet("The Times of India", ("Times of India", "TOI"), ("timesofindia.indiatimes.com",), "Asia/Kolkata"),
     Outlet("UN News", ("UN News", "UN News Centre", "United Nations News"), ("news.un.org",)),
-    Outlet("U.S. Department of State", ("U.S. Department of State", "Department of State", "State Department"), ("state.gov",), "America/New_York"),
+    Outlet("U.S. Department of State", ("U.S. Department of State", "Department of State", "State Department", "Office of the Spokesperson"), ("state.gov",), "America/New_York"),
     Outlet("Ministry of Foreign Affairs of the Russian Federation", ("Russian Foreign Ministry", "MID", "Ministry of Foreign Affairs of the Russian Federation"), ("mid.ru",), "Europe/Moscow"),
     Outlet("American Forces Press Service", ("American Forces Press Service", "AFPS"), ("defense.gov",), "America/New_York"),
     Outlet("GlobalSecurity.org", ("GlobalSecurity.org", "GlobalSecurity"), ("globalsecurity.org",), republisher=True),

@@ -46,4 +46,5 @@ def word_count(text: str) -> int:
 def looks_like_prose(line: str) -> bool:
     """A body paragraph: several words, ending like a sentence."""
     stripped = line.rstrip()
-    return word_count(stripped) >= 12 and bool(SENTENCE_CLOSE.search(stripped))
+    # A line ending in ":" introduces a quotation or statement: "… issued the following statement today:".
+    return word_count(stripped) >= 12 and (bool(SENTENCE_CLOSE.search(stripped)) or stripped.endswith(":"))
