@@ -95,8 +95,9 @@ class Ledger:
 
     def summary(self) -> str:
         kinds = Counter(e.kind for e in self.entries.values() if e.accepted)
+        drafts = f" ({_plural(kinds['draft'], 'draft')} held back)" if kinds["draft"] else ""
         return (
-            f"timeline: {_plural(kinds['article'], 'article')}, {_plural(kinds['event'], 'event')}, "
+            f"timeline: {_plural(kinds['article'], 'article')}{drafts}, {_plural(kinds['event'], 'event')}, "
             f"{_plural(kinds['actor'], 'actor')}, {_plural(len(self.warnings), 'warning')}, "
             f"{_plural(self.rejections, 'rejection')}"
         )

@@ -57,6 +57,9 @@ def apply_defaults(pelican) -> None:
             for excludes in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
                 if folder not in settings[excludes]:
                     settings[excludes] = [*settings[excludes], folder]
+    if not settings["TIMELINE_INCLUDE_DRAFTS"]:
+        # Drafts (imports awaiting review) are read and checked, but not published.
+        settings["DRAFT_SAVE_AS"] = settings["DRAFT_LANG_SAVE_AS"] = ""
     install_catcher()
 
 

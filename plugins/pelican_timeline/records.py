@@ -9,13 +9,14 @@ fields reject the article. Nothing here knows about Pelican.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import NamedTuple
 
 from slugify import slugify
 
 from .fields import Fields, id_problem, type_name
 from .frontmatter import LineDict
-from .ledger import ERROR, Problem
+from .ledger import ERROR, WARNING, Problem
 from .model import (
     ACTOR_TYPES,
     DEFAULT_ROLE,
@@ -219,6 +220,11 @@ def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
             events.append(event)
         else:
             rejected.append((f"{path}#{key}", event_problems))
+    if status == "draft":
+        # A draft is work in progress (an import awaiting review): everything wrong with it
+        # is reported, as warnings, and it still cannot be published until it is fixed.
+        problems = [replace(p, severity=WARNING) for p in problems]
+        rejected = [(key, [replace(p, severity=WARNING) for p in found]) for key, found in rejected]
     if not article_ok:
         return ArticleResult(None, problems, rejected)
     record = ArticleRecord(

@@ -52,7 +52,10 @@ def build_draft(raw: bytes, registry: Registry, *, url: str = "") -> Draft:
     )
     mentioned = list(dict.fromkeys(m.actor_id for m in registry.find(text) if not m.as_place and not _modifier(m, text)))
     proposed_ids = {a.id for a in new_actors}
-    new = [a for a in new_actors if a.id in mentioned]
+    used = dict.fromkeys([*mentioned, *(actor_id for event in events for actor_id, _ in event.actors)])
+    # Every actor the draft names needs a profile: proposed people and bodies, and
+    # countries and organisations from the built-in tables the site has no page for yet.
+    new = [registry.actors[a] for a in used if not registry.actors[a].profile]
     review = list(dict.fromkeys(fields.review))
     for number, event in enumerate(events):
         for note in event.notes:

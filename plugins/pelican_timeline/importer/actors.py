@@ -111,6 +111,7 @@ class Actor:
     capitals: list[str] = field(default_factory=list)
     case_sensitive: list[str] = field(default_factory=list)  # acronyms that are also words: "WHO"
     known: bool = True  # False for actors proposed from this text
+    profile: bool = False  # True for the site's own profiles
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def site_registry(folder: str, base: Registry | None = None) -> Registry:
         if not isinstance(name, str):
             continue
         aliases = [a for a in meta.get("aliases") or [] if isinstance(a, str)]
-        registry.add(Actor(path.stem, name, str(meta.get("type") or "person"), aliases))
+        registry.add(Actor(path.stem, name, str(meta.get("type") or "person"), aliases, profile=True))
     for actor in base.actors.values() if base is not None else ():
         registry.add(actor)
     return registry

@@ -43,7 +43,6 @@ _CHROME = [
     r"\(?[a-z0-9._-]+@[a-z0-9.-]+\.[a-z]{2,}\)?",
     r"(?:[a-z]{2,4}/){1,4}[a-z]{2,4}",
     r"/[a-z]{2,5}/",
-    r"\d{4}/\d{2}/\d{2} \d{2}:\d{2}(?: kst)?",
     r"(?:home|news|world|menu|search|login|log in|register|sign in|skip to (?:main )?content|back to top|top)",
     r"page last modified:.*|site map|about us|privacy policy|contact us|terms of (?:use|service)|cookie.*",
     r"click here.*|(?:buy|order|pre-order) (?:now|the book|it).*",
@@ -70,14 +69,14 @@ NAV_LINE = re.compile(r"^(?:[A-Z][A-Z&]+|[^\x00-\x7f]+)(?:\s+(?:[A-Z][A-Z&]+|[^\
 # Lines after which nothing belongs to the article.
 END_MARKERS = re.compile(
     r"^(?:\(end\)|\(ends\)|-?end-?|join (?:the|our) (?:[\w.]+ )?mailing list|page last modified.*|related (?:articles|news|stories).*"
-    r"|(?:©|copyright).*|more (?:news|stories) from.*|you may also like.*|comments?|persons|topics|tags"
+    r"|(?:©|copyright)[^/]*|more (?:news|stories) from.*|you may also like.*|comments?|persons|topics|tags"
     r"|for more information,? (?:please )?contact.*|sign in to unlock.*|newsletter)$",
     re.I,
 )
 PHOTO_CAPTION = re.compile(
-    r"\((?:[\w .-]*\s)?(?:photo|afp|ap|reuters|yonhap|xinhua|epa|getty images?|tass|sputnik)[^)]*\)\s*$|\|\s*[A-Z]{2,}(?:/[A-Z]+)?$", re.I
+    r"\((?:[\w ./-]*?[\s/])?(?:photo|afp|ap|reuters|yonhap|xinhua|epa|getty images?|tass|sputnik)[^)]*\)\s*$|\|\s*[A-Z]{2,}(?:/[A-Z]+)?$", re.I
 )
-BYLINE = re.compile(r"^(?:by|author:?|written by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*(?:,.*)?$")
+BYLINE = re.compile(r"^(?i:by|author:?|written by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*(?:,.*)?$")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _AGENCIES = "IRNA|Xinhua|TASS|Yonhap|Sputnik|Reuters|AP|AFP|KCNA|Mehr|Tasnim|Fars|Anadolu|Kyodo|MNA|IANS|PTI|KUNA"
 DATELINE = re.compile(
@@ -142,7 +141,7 @@ def read_article(page: Page, url: str = "") -> ArticleFields:
             _credit(fields, outlet)
             page.hints["authors"].remove(name)
     lines = [repair_glued(line) for line in page.lines]
-    body_start = _body_start(lines)
+    body_start = _body_start(lines, page.is_html)
     header, rest = lines[:body_start], lines[body_start:]
     title_index = _find_title(header, page)
     fields.title = _title(header, title_index, page)
@@ -162,17 +161,19 @@ def read_article(page: Page, url: str = "") -> ArticleFields:
     return fields
 
 
-def _body_start(lines: list[str]) -> int:
+def _body_start(lines: list[str], is_html: bool = False) -> int:
     for index, line in enumerate(lines):
         if is_chrome(line) or (word_count(line) <= 25 and find_stamps(line)):
             continue  # a date line is header, even one that ends in "New Delhi/Beijing:"
-        if looks_like_prose(line) or (_is_dateline_paragraph(line) and word_count(line) >= 8):
+        # In HTML a paragraph is marked as one; in a text dump it must read like one.
+        prose = word_count(line) >= 12 if is_html else looks_like_prose(line)
+        if prose or (_is_dateline_paragraph(line) and word_count(line) >= 8):
             # A standfirst can come before the byline and date: the body starts after those.
             for later in range(index + 1, min(index + 4, len(lines))):
                 line_after = lines[later]
                 is_metadata = find_stamps(line_after) or BYLINE.match(line_after) or METADATA_LINE.search(line_after)
                 if word_count(line_after) <= 25 and not SENTENCE_CLOSE.search(line_after) and is_metadata:
-                    return _body_start(lines[later + 1 :]) + later + 1
+                    return _body_start(lines[later + 1 :], is_html) + later + 1
             return index
     return len(lines)
 

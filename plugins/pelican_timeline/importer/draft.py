@@ -118,12 +118,16 @@ def render(draft: Draft) -> str:
     return f"---\n{dump(front_matter(draft))}---\n{body(draft.fields)}"
 
 
+MAX_DRAFT_ALIASES = 8
+
+
 def render_actor(actor: Actor, article_title: str) -> str:
+    where = "the text of" if not actor.known else "its table of countries and organisations, for"
     meta = {
         "name": actor.name,
         "type": actor.type,
-        "aliases": [a for a in actor.aliases if a != actor.name],
-        "review": [f"profile drafted by the importer from “{article_title}”; check the name, type and aliases"],
+        "aliases": [a for a in dict.fromkeys(actor.aliases) if a != actor.name][:MAX_DRAFT_ALIASES],
+        "review": [f"profile drafted by the importer from {where} “{article_title}”; check the name, type and aliases"],
     }
     if not meta["aliases"]:
         del meta["aliases"]
