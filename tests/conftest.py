@@ -20,6 +20,8 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from pelican_timeline.build_log import current_build
+from pelican_timeline.importer import build_draft
+from pelican_timeline.importer.actors import Registry, site_registry, world_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -129,3 +131,20 @@ def actor_file(name: str, kind: str = "person") -> str:
 
 def event_file(date: str, title: str, kind: str = "statement", actors: str = "[]", extra: str = "") -> str:
     return f"---\ndate: '{date}'\ntitle: {title}\ntype: {kind}\nactors: {actors}\n{extra}---\nDescription of {title}.\n"
+
+
+# Importer fixtures
+@pytest.fixture(scope="session")
+def world() -> Registry:
+    return world_registry()
+
+
+@pytest.fixture
+def draft_of(world):
+    """``draft_of(page_text, url=..., actors_dir=...)`` → the draft the importer makes."""
+
+    def make(text: str | bytes, url: str = "", actors_dir: str = ""):
+        raw = text if isinstance(text, bytes) else textwrap.dedent(text).strip("\n").encode("utf-8")
+        return build_draft(raw, site_registry(actors_dir, world), url=url)
+
+    return make

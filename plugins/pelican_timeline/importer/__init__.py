@@ -57,6 +57,8 @@ def build_draft(raw: bytes, registry: Registry, *, url: str = "") -> Draft:
     # countries and organisations from the built-in tables the site has no page for yet.
     new = [registry.actors[a] for a in used if not registry.actors[a].profile]
     review = list(dict.fromkeys(fields.review))
+    if page.encoding not in ("utf-8", "utf-16"):
+        review.insert(0, f"the page is not UTF-8; it was read as {page.encoding}: check accented letters")
     for number, event in enumerate(events):
         for note in event.notes:
             review.append(f"events[{number}]: {note}")

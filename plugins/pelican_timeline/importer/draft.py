@@ -19,6 +19,7 @@ from .actors import Actor
 from .article import ArticleFields
 from .events import DraftEvent
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it
 MARKDOWN_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(\s)")
 
 
@@ -108,7 +109,7 @@ def body(fields: ArticleFields) -> str:
 
 
 def dump(meta: dict) -> str:
-    text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    text = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
     if load_yaml("\n" + text) != meta:  # pragma: no cover - a guard, not a branch we expect
         raise ValueError("the draft's front matter does not read back as written")
     return text

@@ -126,8 +126,14 @@ def _stamp(match: re.Match, update: bool) -> Stamp | None:
     return Stamp(match.group(0).strip(), year, month, day, hour, minute, _offset(match), update)
 
 
+# Every form needs a year, a clock time or a numeric date; lines without one are skipped at once.
+STAMP_HINT = re.compile(r"(?:19|20)\d\d|\d[:.][0-5]\d|\d[./-]\d")
+
+
 def find_stamps(line: str) -> list[Stamp]:
     """Dates printed in one header line, in order; "updated …" ones are marked."""
+    if not STAMP_HINT.search(line):
+        return []
     found: list[tuple[int, Stamp]] = []
     taken: list[tuple[int, int]] = []
     for form in FORMS:

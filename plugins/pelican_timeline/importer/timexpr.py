@@ -94,8 +94,19 @@ class TimeExpression:
     relative: bool  # read against the publication date
 
 
+# Every pattern below needs one of these; most sentences have none and are skipped at once.
+MAY_HAVE_TIME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:today|tonight|yesterday|tomorrow|weekend|week|month|year|ago|morning|afternoon|evening|night)|"
+    r"\b(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\d[./-]\d|\d[:.]\d\d",
+    re.I,
+)
+
+
 def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
     """Every time expression in ``sentence`` that can be resolved, in order."""
+    if not MAY_HAVE_TIME.search(sentence):
+        return []
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
     for kind, pattern in PATTERNS:

@@ -1,0 +1,80 @@
+"""Import throughput: pages per second on one core, with a registry of N site actors.
+
+    python -m pelican_timeline.importer.bench tests/importer/devset --pages 1000 --actors 1000
+
+The pages are the dev set's, cycled; the registry holds the country and
+organisation tables plus N generated person profiles, as a large site would.
+Everything runs in this one process (one core); drafts are rendered but not
+written, so the figure is the importer's own work, not the disk's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from . import build_draft
+from .actors import site_registry, world_registry
+from .draft import render
+
+FIRST = "Anna Boris Chen David Elena Farid Grace Hiro Ivan Jamal Kim Lena Marco Nadia Omar Pavel Rosa Sergei Tariq Yuki"
+LAST = "Abe Bauer Costa Diaz Evans Fischer Garcia Haddad Ivanov Jensen Kowalski Lee Moreau Novak Okafor Petrov Quinn Rossi"
+
+
+def write_profiles(folder: Path, count: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    names = [f"{f} {m}. {last}" for f, m, last in itertools.product(FIRST.split(), "ABCDEFGHJKLMNPRSTW", LAST.split())]
+    for number, name in enumerate(rng.sample(names, count)):
+        surname = name.split()[-1]
+        (folder / f"person-{number:05d}.md").write_text(
+            f"---\nname: {name}\ntype: person\naliases: [{surname} {number}]\n---\n", encoding="utf-8"
+        )
+
+
+def run(pages_folder: Path, pages: int, actors: int) -> dict:
+    inputs = sorted(p for p in pages_folder.iterdir() if p.suffix in (".txt", ".html"))
+    raws = [p.read_bytes() for p in inputs]
+    with tempfile.TemporaryDirectory() as folder:
+        write_profiles(Path(folder), actors)
+        started = time.perf_counter()
+        registry = site_registry(folder, world_registry())
+        setup = time.perf_counter() - started
+    started = time.perf_counter()
+    events = 0
+    for raw in itertools.islice(itertools.cycle(raws), pages):
+        draft = build_draft(raw, registry)
+        render(draft)
+        events += len(draft.events)
+    elapsed = time.perf_counter() - started
+    return {
+        "pages": pages,
+        "distinct_pages": len(raws),
+        "registry_actors": len(registry.actors),
+        "seconds": elapsed,
+        "pages_per_second": pages / elapsed,
+        "events": events,
+        "registry_seconds": setup,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench-import", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--actors", type=int, default=1000, help="site actor profiles in the registry")
+    args = parser.parse_args(argv)
+    result = run(args.folder, args.pages, args.actors)
+    print(
+        f"imported {result['pages']} pages ({result['distinct_pages']} distinct) in {result['seconds']:.2f} s "
+        f"on one core: {result['pages_per_second']:.0f} pages/s; {result['events']} events; "
+        f"registry of {result['registry_actors']} actors built in {result['registry_seconds']:.2f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
