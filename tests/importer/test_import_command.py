@@ -161,3 +161,12 @@ def test_an_imported_draft_passes_the_strict_build_as_a_held_back_draft(tmp_path
     assert result.returncode == 0, result.stderr
     assert "(1 draft held back)" in result.stdout + result.stderr
     assert not list((tmp_path / "output").rglob("*ministers*"))
+
+
+def test_drafts_read_back_as_the_values_they_were_written_from(draft_of):
+    from pelican_timeline.frontmatter import load_yaml  # noqa: PLC0415
+    from pelican_timeline.importer.draft import dump, front_matter  # noqa: PLC0415
+
+    draft = draft_of(PAGE.replace("useful", "useful: yes, NO, 007, 2017-08, [x] {y} # z"))
+    meta = front_matter(draft)
+    assert load_yaml("\n" + dump(meta)) == meta

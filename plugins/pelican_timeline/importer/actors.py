@@ -136,8 +136,9 @@ class Registry:
         self._trie: dict = {}
         self._case_sensitive: dict[str, str] = {}
         self._capitals: set[str] = set()
-
+        self._found: dict[str, list[Mention]] = {}  # find() per text, until the next add
     def add(self, actor: Actor) -> None:
+        self._found.clear()
         self.actors.setdefault(actor.id, actor)
         for name in [actor.name, *actor.aliases]:
             if name in actor.case_sensitive:
@@ -155,12 +156,14 @@ class Registry:
 
     def block(self, phrase: str) -> None:
         """A phrase that names no actor though it contains a name ("Latin America")."""
+        self._found.clear()
         node = self._trie
         for part in _key(phrase):
             node = node.setdefault(part, {})
         node[""] = None
 
     def add_capital(self, actor_id: str, capital: str) -> None:
+        self._found.clear()
         self._capitals.add(actor_id + "|" + "\x1f".join(_key(capital)))
         node = self._trie
         for part in _key(capital):
@@ -169,6 +172,12 @@ class Registry:
 
     def find(self, text: str) -> list[Mention]:
         """Known actors named in ``text``, longest match first, left to right."""
+        cached = self._found.get(text)
+        if cached is None:
+            cached = self._found[text] = self._find(text)
+        return cached
+
+    def _find(self, text: str) -> list[Mention]:
         parts = tokens(text)
         keys = [normalize(t).rstrip(".") for t, _, _ in parts]
         mentions = []

@@ -115,9 +115,13 @@ class ArticleFields:
 
 
 def is_chrome(line: str) -> bool:
-    if CHROME.match(line) or TICKER.search(line) or NAV_LINE.match(line):
+    if TICKER.search(line):
         return True
-    return word_count(line) <= 40 and bool(PHOTO_CAPTION.search(line)) and "--" not in line
+    if word_count(line) > 40:
+        return False  # a paragraph this long is text, whatever words it contains
+    if CHROME.match(line) or NAV_LINE.match(line):
+        return True
+    return bool(PHOTO_CAPTION.search(line)) and "--" not in line
 
 
 def _is_dateline_paragraph(line: str) -> bool:

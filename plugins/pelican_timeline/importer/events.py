@@ -80,10 +80,13 @@ def event_type(sentence: str) -> str:
     return ""
 
 
+ANY_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in TYPE_CUES), re.I)
+
+
 def _main_verb(sentence: str) -> int:
     """Where the first cue word of any type stands: the main verb, in news English."""
-    starts = [m.start() for _, pattern in TYPE_CUES if (m := pattern.search(sentence))]
-    return min(starts, default=len(sentence))
+    match = ANY_CUE.search(sentence)
+    return match.start() if match else len(sentence)
 
 
 def make_title(sentence: str, time: TimeExpression | None, dateline_end: int = 0) -> str:

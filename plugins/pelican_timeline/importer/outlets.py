@@ -95,12 +95,12 @@ def by_host(url: str) -> Outlet | None:
     return None
 
 
+_MENTION = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in _ALIASES if len(a) > 3) + r")(?!\w)"
+)
+
+
 def mentioned_in(line: str) -> Outlet | None:
-    """An outlet named inside a longer line, e.g. a copyright notice."""
-    folded = line.casefold()
-    for alias in _ALIASES:
-        if len(alias) <= 3:
-            continue
-        if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
-            return _BY_NAME[alias]
-    return None
+    """An outlet named inside a longer line, e.g. a copyright notice (longest name first)."""
+    match = _MENTION.search(line.casefold())
+    return _BY_NAME[match.group(0)] if match else None

@@ -81,6 +81,41 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+WEEKDAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+# What each pattern cannot match without: a word of the sentence, or a kind of token.
+NEEDS = {
+    "clock": ("gmt", "utc"),
+    "clock_paren": ("gmt", "utc"),
+    "decades": ("0s",),
+    "decade": ("0s",),
+    "day_range": ("month",),
+    "part_month": ("early", "mid", "late"),
+    "ago": ("ago",),
+    "iso": ("digit",),
+    "dmy_dots": ("digit",),
+    "mdy": ("month",),
+    "dmy": ("month",),
+    "my": ("month",),
+    "weekday_md": ("weekday",),
+    "md": ("month",),
+    "dm": ("month",),
+    "day_before_yesterday": ("yesterday",),
+    "yesterday": ("yesterday", "last night"),
+    "today": ("today", "this morning", "this afternoon", "this evening", "tonight"),
+    "tomorrow": ("tomorrow",),
+    "days_ago": ("ago",),
+    "weekend": ("weekend",),
+    "last_week": ("last week",),
+    "this_week": ("this week",),
+    "last_month": ("last month",),
+    "this_month": ("this month",),
+    "last_year": ("last year",),
+    "this_year": ("this year",),
+    "weekday": ("weekday",),
+    "month": ("month",),
+    "year": ("digit",),
+}
 UNTIL_BEFORE = re.compile(r"\b(?:through|until|till|up to)\s+(?:on\s+)?$", re.I)
 
 
@@ -109,7 +144,16 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
         return []
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
+    lower = sentence.lower()
+    present = {
+        "month": bool(MONTH_WORD.search(lower)),
+        "weekday": "day" in lower and bool(WEEKDAY_WORD.search(lower)),
+        "digit": any(c.isdigit() for c in sentence),
+    }
     for kind, pattern in PATTERNS:
+        needs = NEEDS.get(kind, ())
+        if needs and not any(present[n] if n in present else n in lower for n in needs):
+            continue  # a cheap test first: most patterns cannot match most sentences
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
