@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -114,6 +115,7 @@ class ArticleFields:
     dateline_length: int = 0  # characters of that paragraph the dateline takes
 
 
+@lru_cache(maxsize=8192)  # a site's chrome lines recur on every page of a bulk import
 def is_chrome(line: str) -> bool:
     if TICKER.search(line):
         return True

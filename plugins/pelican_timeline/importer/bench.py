@@ -2,7 +2,10 @@
 
     python -m pelican_timeline.importer.bench tests/importer/devset --pages 1000 --actors 1000
 
-The pages are the dev set's, cycled; the registry holds the country and
+The pages are the dev set's, cycled, each copy's paragraphs made distinct (so that
+nothing learnt from one copy can be reused for the next, as it could not be for
+real pages; site chrome stays identical, as it is across a site's pages); the
+registry holds the country and
 organisation tables plus N generated person profiles, as a large site would.
 Everything runs in this one process (one core); drafts are rendered but not
 written, so the figure is the importer's own work, not the disk's.
@@ -35,6 +38,14 @@ def write_profiles(folder: Path, count: int, seed: int = 7) -> None:
         )
 
 
+def distinct(raw: bytes, number: int) -> bytes:
+    """The same page with every paragraph changed: a sentence naming the copy is added."""
+    marker = f" Copy {number} of this report.".encode()
+    if b"</p>" in raw:
+        return raw.replace(b"</p>", marker + b"</p>")
+    return b"\n".join(line + marker if len(line.split()) >= 12 else line for line in raw.split(b"\n"))
+
+
 def run(pages_folder: Path, pages: int, actors: int) -> dict:
     inputs = sorted(p for p in pages_folder.iterdir() if p.suffix in (".txt", ".html"))
     raws = [p.read_bytes() for p in inputs]
@@ -45,8 +56,8 @@ def run(pages_folder: Path, pages: int, actors: int) -> dict:
         setup = time.perf_counter() - started
     started = time.perf_counter()
     events = 0
-    for raw in itertools.islice(itertools.cycle(raws), pages):
-        draft = build_draft(raw, registry)
+    for number, raw in enumerate(itertools.islice(itertools.cycle(raws), pages)):
+        draft = build_draft(distinct(raw, number), registry)
         render(draft)
         events += len(draft.events)
     elapsed = time.perf_counter() - started

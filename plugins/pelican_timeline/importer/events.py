@@ -74,13 +74,12 @@ def main_clause(sentence: str) -> str:
 def event_type(sentence: str) -> str:
     """The type whose cue appears before any reported speech ("told X that …"), strongest first."""
     head = REPORTED_CLAUSE.split(main_clause(sentence), maxsplit=1)[0]
-    for kind, pattern in TYPE_CUES:
-        if pattern.search(head):
-            return kind
-    return ""
+    found = {match.lastgroup for match in ANY_CUE.finditer(head)}
+    return next((kind for kind, _ in TYPE_CUES if kind in found), "")
 
 
-ANY_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in TYPE_CUES), re.I)
+# All cues in one pattern, each kind a named group: one pass finds the main verb and every type.
+ANY_CUE = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in TYPE_CUES), re.I)
 
 
 def _main_verb(sentence: str) -> int:

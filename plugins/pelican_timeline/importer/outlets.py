@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 
@@ -73,6 +74,7 @@ _BY_NAME = {alias.casefold(): outlet for outlet in OUTLETS for alias in (outlet.
 _ALIASES = sorted(_BY_NAME, key=len, reverse=True)
 
 
+@lru_cache(maxsize=8192)
 def by_name(text: str) -> Outlet | None:
     """The outlet a short line or dateline credit names: "Sputnik News", "(Yonhap)", "/TASS/"."""
     cleaned = re.sub(r"[()/\[\]]", " ", text).strip(" .,-–—|:").casefold()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 
 from .timexpr import MONTHS
@@ -134,6 +135,11 @@ def find_stamps(line: str) -> list[Stamp]:
     """Dates printed in one header line, in order; "updated …" ones are marked."""
     if not STAMP_HINT.search(line):
         return []
+    return list(_find_stamps(line))
+
+
+@lru_cache(maxsize=8192)
+def _find_stamps(line: str) -> tuple[Stamp, ...]:
     found: list[tuple[int, Stamp]] = []
     taken: list[tuple[int, int]] = []
     for form in FORMS:
@@ -150,7 +156,7 @@ def find_stamps(line: str) -> list[Stamp]:
             if stamp is not None:
                 taken.append((start, end))
                 found.append((start, stamp))
-    return [stamp for _, stamp in sorted(found, key=lambda item: item[0])]
+    return tuple(stamp for _, stamp in sorted(found, key=lambda item: item[0]))
 
 
 URL_DATES = [
