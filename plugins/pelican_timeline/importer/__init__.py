@@ -50,7 +50,14 @@ def build_draft(raw: bytes, registry: Registry, *, url: str = "") -> Draft:
         dateline_length=fields.dateline_length,
         dateline_paragraph=fields.dateline_paragraph,
     )
-    mentioned = list(dict.fromkeys(m.actor_id for m in registry.find(text) if not m.as_place and not _modifier(m, text)))
+    mentioned = list(
+        dict.fromkeys(
+            m.actor_id
+            for part in [fields.title, *fields.paragraphs]
+            for m in registry.find(part)
+            if not m.as_place and not _modifier(m, part)
+        )
+    )
     proposed_ids = {a.id for a in new_actors}
     used = dict.fromkeys([*mentioned, *(actor_id for event in events for actor_id, _ in event.actors)])
     # Every actor the draft names needs a profile: proposed people and bodies, and

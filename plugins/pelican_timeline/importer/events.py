@@ -10,7 +10,7 @@ place when one is stated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .actors import NAME_WORD, TITLES, Mention, Registry
@@ -165,13 +165,24 @@ def extract_events(
     for index, paragraph in enumerate(paragraphs):
         if index == dateline_paragraph:
             paragraph = paragraph[dateline_length:]  # "SEOUL, July 2 (Yonhap) --" dates the report, not an event
+        # Actors are found once per paragraph (with the context on both sides of each
+        # name) and shared out to its sentences.
+        paragraph_mentions = registry.find(paragraph)
+        cursor = 0
         for number, sentence in enumerate(sentences(paragraph)):
+            start = paragraph.find(sentence, cursor)
+            cursor = start + len(sentence)
             offset = 0
             times = [t for t in find_times(sentence, published) if not NOT_A_HAPPENING.match(t.text)]
             lede = index == 0 and number == 0
             if not times and not lede:
                 continue
-            mentions = registry.find(main_clause(sentence))
+            clause_end = start + len(main_clause(sentence))
+            mentions = [
+                replace(m, start=m.start - start, end=m.end - start)
+                for m in paragraph_mentions
+                if m.start >= start and m.end <= clause_end
+            ]
             kind = event_type(sentence)
             actors = _roles(mentions, sentence, kind, registry)
             location = _location(mentions, registry, sentence)

@@ -116,6 +116,7 @@ NEEDS = {
     "month": ("month",),
     "year": ("digit",),
 }
+NEED_WORDS = {word for needs in NEEDS.values() for word in needs} - {"month", "weekday", "digit"}
 UNTIL_BEFORE = re.compile(r"\b(?:through|until|till|up to)\s+(?:on\s+)?$", re.I)
 
 
@@ -145,14 +146,15 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
     lower = sentence.lower()
-    present = {
-        "month": bool(MONTH_WORD.search(lower)),
-        "weekday": "day" in lower and bool(WEEKDAY_WORD.search(lower)),
-        "digit": any(c.isdigit() for c in sentence),
-    }
+    present = {word for word in NEED_WORDS if word in lower}
+    if MONTH_WORD.search(lower):
+        present.add("month")
+    if "day" in lower and WEEKDAY_WORD.search(lower):
+        present.add("weekday")
+    if any(c.isdigit() for c in sentence):
+        present.add("digit")
     for kind, pattern in PATTERNS:
-        needs = NEEDS.get(kind, ())
-        if needs and not any(present[n] if n in present else n in lower for n in needs):
+        if present.isdisjoint(NEEDS[kind]):
             continue  # a cheap test first: most patterns cannot match most sentences
         for match in pattern.finditer(sentence):
             start, end = match.span()
