@@ -90,7 +90,8 @@ class _Loader(_BaseLoader):
 
 
 # CSafeLoader mixes in the YAML 1.1 resolver; put ours first in the lookup.
-_Loader.yaml_implicit_resolvers = _Resolver.yaml_implicit_resolvers
+SITE_RESOLVERS = _Resolver.yaml_implicit_resolvers
+_Loader.yaml_implicit_resolvers = SITE_RESOLVERS
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:

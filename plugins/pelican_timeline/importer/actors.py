@@ -32,17 +32,42 @@ ACTING_WORDS = {
 }  # fmt: skip
 # Words after which a capital city names a place, not a government ("talks in Moscow").
 PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "outside", "via", "into", "visit", "visited", "visiting", "toward"}
-TITLES = (
-    "Vice President|President|Deputy Prime Minister|Prime Minister|Foreign Minister|Defen[cs]e Minister|"
-    "Minister|Secretary of State|Secretary-General|Secretary General|Under Secretary|Assistant Secretary|Secretary|"
-    "Ambassador|Spokes(?:man|woman|person)|Major General|Lieutenant General|Brigadier General|Lt\\.? Gen\\.|"
-    "Maj\\.? Gen\\.|Gen\\.|General|Colonel|Col\\.|Admiral|Adm\\.|Commander|Chief|Chairman|Chairwoman|"
-    "Supreme Leader|Leader|King|Queen|Crown Prince|Prince|Emir|Sheikh|Ayatollah|Senator|Sen\\.|Representative|"
-    "Rep\\.|Governor|Gov\\.|Mayor|Chancellor|Director|Special Envoy|Envoy|Special Representative|Pope|Cardinal|"
-    "Judge|Justice|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Deputy|Speaker|Premier|Counsellor|Counselor|Adviser|Advisor|Aide|"
-    "Negotiator|Diplomat|Head|Editor"
-)
-TITLE_WORDS = set(re.sub(r"\\.|\(\?:[^)]*\)|\[[^]]*\]", " ", TITLES).replace("|", " ").split()) | {
+TITLE_PHRASES = (
+    "Vice President", "President", "Deputy Prime Minister", "Prime Minister", "Foreign Minister", "Defense Minister",
+    "Defence Minister", "Minister", "Secretary of State", "Secretary-General", "Secretary General", "Under Secretary",
+    "Assistant Secretary", "Secretary", "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson", "Major General",
+    "Lieutenant General", "Brigadier General", "Lt. Gen.", "Lt Gen.", "Maj. Gen.", "Maj Gen.", "Gen.", "General",
+    "Colonel", "Col.", "Admiral", "Adm.", "Commander", "Chief", "Chairman", "Chairwoman", "Supreme Leader", "Leader",
+    "King", "Queen", "Crown Prince", "Prince", "Emir", "Sheikh", "Ayatollah", "Senator", "Sen.", "Representative",
+    "Rep.", "Governor", "Gov.", "Mayor", "Chancellor", "Director", "Special Envoy", "Envoy", "Special Representative",
+    "Pope", "Cardinal", "Judge", "Justice", "Mr.", "Mrs.", "Ms.", "Dr.", "Deputy", "Speaker", "Premier", "Counsellor",
+    "Counselor", "Adviser", "Advisor", "Aide", "Negotiator", "Diplomat", "Head", "Editor",
+)  # fmt: skip
+
+
+def trie_pattern(phrases) -> str:
+    """One regex for many literal phrases, factored by their first letters so that the
+    engine tries one branch per position instead of every phrase (longest first)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+TITLES = trie_pattern(TITLE_PHRASES)
+TITLE_WORDS = {word.strip(".") for phrase in TITLE_PHRASES for word in phrase.split()} | {
     "Spokesman", "Spokeswoman", "Spokesperson", "Government", "Foreign", "Defense", "Defence", "Affairs",
     "Interior", "Finance", "Trade", "Senior", "Former", "Acting", "Chief", "Top", "Vice",
 }  # fmt: skip

@@ -14,11 +14,24 @@ from datetime import date, datetime, timedelta
 import yaml
 from slugify import slugify
 
+from ..frontmatter import SITE_RESOLVERS
+
 from .actors import Actor
 from .article import ArticleFields
 from .events import DraftEvent
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter when PyYAML has it
+    """Quotes exactly what the site's own loader would not read back as text.
+
+    The site reads front matter with a core-schema resolver (``yes`` and
+    ``2017-08-05`` stay text), so the dumper decides quoting with that same
+    resolver, which is also much cheaper than YAML 1.1's.
+    """
+
+    yaml_implicit_resolvers = SITE_RESOLVERS
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # a draft repeats no objects worth anchoring
 MARKDOWN_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(\s)")
 
 
