@@ -117,11 +117,22 @@ ACRONYM_DEFINITION = re.compile(
 NOT_SURNAMES = {"State", "Department", "Ministry", "House", "Office", "Council", "General", "Minister", "President"}
 
 
-@lru_cache(maxsize=65536)
-def normalize(text: str) -> str:
-    """Case- and accent-free form for comparing names."""
+def _normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+normalize = lru_cache(maxsize=65536)(_normalize)
+normalize.__doc__ = "Case- and accent-free form for comparing names."
+
+
+def fold(text: str) -> str | None:
+    """``normalize`` applied to a whole text when that keeps every character in place
+    (true of nearly all news text); None when it does not (ligatures, "ß")."""
+    if text.isascii():
+        return text.lower()
+    folded = _normalize(text)
+    return folded if len(folded) == len(text) else None
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -203,8 +214,13 @@ class Registry:
         return cached
 
     def _find(self, text: str) -> list[Mention]:
-        parts = tokens(text)
-        keys = [normalize(t).rstrip(".") for t, _, _ in parts]
+        folded = fold(text)
+        if folded is not None:  # the usual case: fold once, tokenise once, offsets shared
+            parts = [(text[m.start() : m.end()], m.start(), m.end()) for m in TOKEN.finditer(folded)]
+            keys = [folded[start:end].rstrip(".") for _, start, end in parts]
+        else:
+            parts = tokens(text)
+            keys = [normalize(t).rstrip(".") for t, _, _ in parts]
         mentions = []
         index = 0
         while index < len(parts):

@@ -71,21 +71,25 @@ def main_clause(sentence: str) -> str:
     return RELATIVE_CLAUSE.split(sentence, maxsplit=1)[0]
 
 
+def cues(sentence: str) -> tuple[str, int]:
+    """The event type and where the main verb stands, from one pass over the sentence.
+
+    The type is the strongest whose cue appears before any reported speech
+    ("told X that …"); the main verb is the first cue word of any type.
+    """
+    head_end = len(REPORTED_CLAUSE.split(main_clause(sentence), maxsplit=1)[0])
+    matches = list(ANY_CUE.finditer(sentence))
+    found = {m.lastgroup for m in matches if m.end() <= head_end}
+    kind = next((kind for kind, _ in TYPE_CUES if kind in found), "")
+    return kind, matches[0].start() if matches else len(sentence)
+
+
 def event_type(sentence: str) -> str:
-    """The type whose cue appears before any reported speech ("told X that …"), strongest first."""
-    head = REPORTED_CLAUSE.split(main_clause(sentence), maxsplit=1)[0]
-    found = {match.lastgroup for match in ANY_CUE.finditer(head)}
-    return next((kind for kind, _ in TYPE_CUES if kind in found), "")
+    return cues(sentence)[0]
 
 
 # All cues in one pattern, each kind a named group: one pass finds the main verb and every type.
 ANY_CUE = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in TYPE_CUES), re.I)
-
-
-def _main_verb(sentence: str) -> int:
-    """Where the first cue word of any type stands: the main verb, in news English."""
-    match = ANY_CUE.search(sentence)
-    return match.start() if match else len(sentence)
 
 
 def make_title(sentence: str, time: TimeExpression | None, dateline_end: int = 0) -> str:
@@ -113,14 +117,13 @@ def make_title(sentence: str, time: TimeExpression | None, dateline_end: int = 0
     return text[:1].upper() + text[1:]
 
 
-def _roles(mentions: list[Mention], sentence: str, kind: str, registry: Registry) -> list[tuple[str, str]]:
+def _roles(mentions: list[Mention], verb: int, kind: str, registry: Registry) -> list[tuple[str, str]]:
     """Who acted and who was acted upon, by position around the main verb.
 
     The first person or organisation before the verb is the actor ("Russian
     Foreign Minister Sergei Lavrov told": Lavrov, not Russia); the first actor
     after a verb that has a target is its recipient; everyone else took part.
     """
-    verb = _main_verb(sentence)
     named = [m for m in dict((m.actor_id, m) for m in reversed(mentions) if not m.as_place).values()]
     named.sort(key=lambda m: m.start)
     before = [m for m in named if m.start < verb]
@@ -183,8 +186,8 @@ def extract_events(
                 for m in paragraph_mentions
                 if m.start >= start and m.end <= clause_end
             ]
-            kind = event_type(sentence)
-            actors = _roles(mentions, sentence, kind, registry)
+            kind, verb = cues(sentence)
+            actors = _roles(mentions, verb, kind, registry)
             location = _location(mentions, registry, sentence)
             # One event per time expression: "reported on Thursday" and "talks this month" differ.
             for time in times or [None]:
