@@ -13,7 +13,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help html clean serve devserver publish test lint format
+.PHONY: help html clean serve devserver publish test lint format import score-import bench-import
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,6 +39,16 @@ devserver: $(STAMP) ## Rebuild on every change and serve at http://localhost:$(P
 
 publish: $(STAMP) ## Build for deployment with publishconf.py
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+
+import: $(STAMP) ## Import saved news pages as drafts: make import SRC=page.txt [URL=https://…]
+	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/page-or-folder [URL=address]"; exit 2; }
+	$(BIN)/timeline import $(SRC) $(if $(URL),--url $(URL))
+
+score-import: $(STAMP) ## Score the importer on the dev set of real pages
+	$(BIN)/python -m pelican_timeline.importer.scoring tests/importer/devset --verbose
+
+bench-import: $(STAMP) ## Import 1,000 pages with 1,000 known actors; pages per second on one core
+	$(BIN)/python -m pelican_timeline.importer.bench tests/importer/devset --pages 1000 --actors 1000 --repeat 3
 
 lint: $(STAMP) ## Check style with ruff
 	$(BIN)/ruff check .

@@ -24,9 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("paths", nargs="+", metavar="PATH", help="a saved page, or a folder of them")
     importer.add_argument("--url", default="", help="the page's address (recorded as its source URL)")
     importer.add_argument("--out", default="content/articles", help="folder for drafts (default: %(default)s)")
-    importer.add_argument(
-        "--actors", default="content/actors", help="folder of actor profiles (default: %(default)s)"
-    )
+    importer.add_argument("--actors", default="content/actors", help="folder of actor profiles (default: %(default)s)")
     importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     return parser
 

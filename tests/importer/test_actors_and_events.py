@@ -10,7 +10,9 @@ def ids(mentions):
 
 
 def test_site_profiles_match_by_name_and_alias_case_and_accent_insensitively(world, tmp_path):
-    (tmp_path / "sergey-lavrov.md").write_text("---\nname: Sergey Lavrov\ntype: person\naliases: [Sergei Lavrov, Lavrov]\n---\n")
+    (tmp_path / "sergey-lavrov.md").write_text(
+        "---\nname: Sergey Lavrov\ntype: person\naliases: [Sergei Lavrov, Lavrov]\n---\n"
+    )
     (tmp_path / "antonio-guterres.md").write_text("---\nname: António Guterres\ntype: person\n---\n")
     from pelican_timeline.importer.actors import site_registry  # noqa: PLC0415
 
@@ -22,7 +24,9 @@ def test_site_profiles_match_by_name_and_alias_case_and_accent_insensitively(wor
 def test_longest_name_wins():
     registry = Registry()
     registry.add(Actor("un", "United Nations", "organization", ["UN"]))
-    registry.add(Actor("un-security-council", "UN Security Council", "organization", ["United Nations Security Council"]))
+    registry.add(
+        Actor("un-security-council", "UN Security Council", "organization", ["United Nations Security Council"])
+    )
     assert ids(registry.find("The United Nations Security Council and the UN agreed.")) == ["un-security-council", "un"]
 
 
@@ -87,7 +91,10 @@ def test_lede_and_dated_sentences_become_events(draft_of):
     meeting, resolution, statement = draft.events
     assert ("sergei-lavrov", "actor") in meeting.actors and ("rex-tillerson", "recipient") in meeting.actors
     assert meeting.location == "Manila"
-    assert resolution.title == "The UN Security Council unanimously adopted resolution 2371, tightening sanctions on North Korea"
+    assert (
+        resolution.title
+        == "The UN Security Council unanimously adopted resolution 2371, tightening sanctions on North Korea"
+    )
     assert ("un-security-council", "actor") in resolution.actors and ("north-korea", "recipient") in resolution.actors
     assert {a for a, _ in statement.actors} >= {"vladimir-putin", "russia", "china"}
     assert "events[0]: date of the lead event taken from the publication date" in draft.review

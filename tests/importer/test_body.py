@@ -62,7 +62,9 @@ def test_in_body_subheading_is_kept_as_a_heading(draft_of):
 
 
 def test_sentences_glued_together_are_separated(draft_of):
-    glued = "The talks ended on Friday.Both sides said they would meet again.\u201cWe agreed,\u201d he said.Nothing more."
+    glued = (
+        "The talks ended on Friday.Both sides said they would meet again.\u201cWe agreed,\u201d he said.Nothing more."
+    )
     draft = draft_of(page(glued + " " + BODY))
     assert draft.fields.paragraphs[0].startswith(
         "The talks ended on Friday. Both sides said they would meet again. \u201cWe agreed,\u201d he said. Nothing more."

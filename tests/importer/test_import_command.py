@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from importer_helpers import BODY
 
 from conftest import ROOT, run_pelican_cli
@@ -16,7 +15,9 @@ from pelican_timeline.frontmatter import decode, split
 
 TIMELINE = str(Path(sys.executable).parent / "timeline")
 SAMPLE = next((ROOT.parent / "shared" / "samples").glob("globalsecurity-sputnik-*.txt"), None)
-PAGE = "\n\n".join(["Ministers agree to continue talks", "Reuters", "July 2, 2019", BODY, BODY.replace("ministry", "envoy")])
+PAGE = "\n\n".join(
+    ["Ministers agree to continue talks", "Reuters", "July 2, 2019", BODY, BODY.replace("ministry", "envoy")]
+)
 
 
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
@@ -75,7 +76,10 @@ def test_a_different_page_with_the_same_title_gets_a_new_file_never_an_overwrite
     first = articles(tmp_path)[0].read_bytes()
     run(tmp_path, "b.txt")
     names = [p.name for p in articles(tmp_path)]
-    assert names == ["2019-07-02-ministers-agree-to-continue-talks-2.md", "2019-07-02-ministers-agree-to-continue-talks.md"]
+    assert names == [
+        "2019-07-02-ministers-agree-to-continue-talks-2.md",
+        "2019-07-02-ministers-agree-to-continue-talks.md",
+    ]
     assert articles(tmp_path)[1].read_bytes() == first
 
 

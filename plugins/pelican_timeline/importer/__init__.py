@@ -35,7 +35,6 @@ def build_draft(raw: bytes, registry: Registry, *, url: str = "") -> Draft:
     page = load(raw)
     fields = read_article(page, url=url)
     # The headline names actors too ("Joint Statement by Secretary of State Rex Tillerson, …").
-    text = "\n".join([fields.title, *fields.paragraphs])
     new_actors = propose_new_actors("\n".join(fields.paragraphs), registry, title=fields.title)
     for actor in new_actors:
         # New people are found again by surname ("Lavrov"), written as a name.
@@ -74,4 +73,3 @@ def build_draft(raw: bytes, registry: Registry, *, url: str = "") -> Draft:
     if not events:
         review.append("no dated events found")
     return Draft(fields, events, list(mentioned), new, review)
-

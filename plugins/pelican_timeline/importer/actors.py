@@ -31,7 +31,20 @@ ACTING_WORDS = {
     "must", "urged", "called", "demanded", "threatened", "agreed", "refused", "plans", "intends",
 }  # fmt: skip
 # Words after which a capital city names a place, not a government ("talks in Moscow").
-PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "outside", "via", "into", "visit", "visited", "visiting", "toward"}
+PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "outside",
+    "via",
+    "into",
+    "visit",
+    "visited",
+    "visiting",
+    "toward",
+}
 TITLE_PHRASES = (
     "Vice President", "President", "Deputy Prime Minister", "Prime Minister", "Foreign Minister", "Defense Minister",
     "Defence Minister", "Minister", "Secretary of State", "Secretary-General", "Secretary General", "Under Secretary",
@@ -80,19 +93,25 @@ NAME_WORD = (
 # The lookahead lets the regex engine give up at once where no capital letter starts a name.
 _NAME = rf"(?=[{_UPPER}])(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
 # Titles may be written in lower case after an adjective: "North Korean leader Kim Jong-il".
-TITLED_NAME = re.compile(rf"\b(?=[A-Za-z])(?i:{TITLES})(?:\s+(?i:{TITLES}))*(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)?\s+{_NAME}\b(?!\s+(?:Ministry|Council|Department|Party|Office))")
+TITLED_NAME = re.compile(
+    rf"\b(?=[A-Za-z])(?i:{TITLES})(?:\s+(?i:{TITLES}))*(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*?)?\s+{_NAME}\b(?!\s+(?:Ministry|Council|Department|Party|Office))"
+)
 REPORTING_VERBS = (
     r"said|says|told|added|stressed|noted|announced|insisted|explained|warned|argued|wrote|tweeted|declared|"
     r"emphasized|emphasised|urged|asked|replied|confirmed|denied|was elected|was appointed|met|visited|died|arrived"
 )
-SPEAKER = re.compile(rf"(?<![\w.])(?<!the\s){_NAME}(?:,\s[^,]{{3,80}},)?,?\s+(?:{REPORTING_VERBS}|has said|had said|was quoted)\b")
+SPEAKER = re.compile(
+    rf"(?<![\w.])(?<!the\s){_NAME}(?:,\s[^,]{{3,80}},)?,?\s+(?:{REPORTING_VERBS}|has said|had said|was quoted)\b"
+)
 # "Japan's prime minister, Shinzo Abe, urged" and "…, said WFP Regional Director – Asia Pacific, David Kaatrud."
 # Searched for the name after a comma first, then checked for a title before it: far cheaper
 # than a case-blind alternation of every title tried at every position.
 INVERTED = re.compile(rf",\s+{_NAME}(?:,|\s+(?:{REPORTING_VERBS}))")
 INVERTED_TITLES = {w.lower() for w in TITLE_WORDS} | {"negotiator", "spokesman", "official", "envoy", "minister"}
 ATTRIBUTION = re.compile(rf"\b(?:said|says|according to)\s+[^.\n]{{0,80}}?,\s+{_NAME}\.(?:\s|$)")
-APPOSITION = re.compile(rf"(?<![\w.]){_NAME},\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.]*\s+|[a-z]+\s+){{0,4}}(?i:{TITLES})\b")
+APPOSITION = re.compile(
+    rf"(?<![\w.]){_NAME},\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.]*\s+|[a-z]+\s+){{0,4}}(?i:{TITLES})\b"
+)
 INSTITUTIONS = (
     "Ministry|Council|Party|Society|Survey|Treasury|Congress|Parliament|Majlis|Assembly|Committee|Commission|"
     "Agency|Department|Embassy|Office|Fraction|Troika|troika|Administration|Senate|Cabinet|Court|Bank|Institute|"
@@ -103,14 +122,57 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 INSTITUTION = re.compile(
     rf"(?P<org>(?:\b[A-Z][\w'’.-]*\s+){{1,4}}(?:{INSTITUTIONS})\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?!(?:{_WEEKDAYS})\b)[A-Z][\w'’-]*\s?){{1,4}})?)"
 )
-NOT_ORGANIZATIONS = re.compile(r"\b(?:Plan|Agreement|Treaty|Accord|Deal|Program|Programme|Protocol|Act|Resolution|Convention|Initiative|Declaration|Statement|Strategy|Framework|System|Missile|Test)\b")
-NOT_FIRST_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "On", "In", "At", "As", "If", "When", "While", "After", "Before", "North", "South", "East", "West", "According", "Asked", "Speaking", "Meanwhile", "However", "Earlier", "Later", "Last", "Next"}
+NOT_ORGANIZATIONS = re.compile(
+    r"\b(?:Plan|Agreement|Treaty|Accord|Deal|Program|Programme|Protocol|Act|Resolution|Convention|Initiative|Declaration|Statement|Strategy|Framework|System|Missile|Test)\b"
+)
+NOT_FIRST_NAMES = {
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "On",
+    "In",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "North",
+    "South",
+    "East",
+    "West",
+    "According",
+    "Asked",
+    "Speaking",
+    "Meanwhile",
+    "However",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+}
 COUNTRYISH: set[str] = set()
 CALENDAR_WORDS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December", "On", "In", "At",
 }  # fmt: skip
-ORG_TAIL_WORDS = {"Affairs", "Nations", "States", "Kingdom", "Union", "Council", "Republic", "Organization", "Agency", "Ministry"}
+ORG_TAIL_WORDS = {
+    "Affairs",
+    "Nations",
+    "States",
+    "Kingdom",
+    "Union",
+    "Council",
+    "Republic",
+    "Organization",
+    "Agency",
+    "Ministry",
+}
 ACRONYM_DEFINITION = re.compile(
     r"(?P<long>(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\((?P<short>[A-Z]{2,8})\)"
 )
@@ -173,6 +235,7 @@ class Registry:
         self._case_sensitive: dict[str, str] = {}
         self._capitals: set[str] = set()
         self._found: dict[str, list[Mention]] = {}  # find() per text, until the next add
+
     def add(self, actor: Actor) -> None:
         self._found.clear()
         self.actors.setdefault(actor.id, actor)
@@ -248,7 +311,8 @@ class Registry:
             is_place_name = f"{actor_id}|{matched}" in self._capitals or self.actors[actor_id].type == "country"
             before = keys[index - 2 : index] if index >= 2 else keys[:index]
             after_preposition = bool(before) and (
-                before[-1] in PLACE_PREPOSITIONS or (before[-1] == "the" and len(before) == 2 and before[0] in PLACE_PREPOSITIONS)
+                before[-1] in PLACE_PREPOSITIONS
+                or (before[-1] == "the" and len(before) == 2 and before[0] in PLACE_PREPOSITIONS)
             )
             is_capital = f"{actor_id}|{matched}" in self._capitals
             acting = end < len(keys) and (keys[end] in ACTING_WORDS or keys[end] == "'s")
@@ -287,7 +351,7 @@ def actor_id_for(name: str) -> str:
 @lru_cache(maxsize=1)
 def _places() -> dict:
     data = resources.files("pelican_timeline.importer").joinpath("data/places.yaml").read_text(encoding="utf-8")
-    return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def world_registry() -> Registry:
@@ -338,9 +402,13 @@ def _person_name(raw: str, registry: Registry | None = None) -> list[str]:
         first = words[0]
         # "Russian President …", "Foreign Minister Sergei Ryabkov", "Ministry Spokesman …",
         # "United Nations Vasily Nebenzya": none of these first words is part of the name.
-        if first in TITLE_WORDS or first.lower() in TITLE_WORDS or first in ORG_TAIL_WORDS or first in CALENDAR_WORDS:
-            words.pop(0)
-        elif registry is not None and _known(first, registry):
+        if (
+            first in TITLE_WORDS
+            or first.lower() in TITLE_WORDS
+            or first in ORG_TAIL_WORDS
+            or first in CALENDAR_WORDS
+            or (registry is not None and _known(first, registry))
+        ):
             words.pop(0)
         else:
             break
@@ -368,7 +436,10 @@ def propose_new_actors(text: str, registry: Registry, *, title: str = "") -> lis
 def _propose_people(text: str, registry: Registry, found: dict[str, Actor], in_title: bool) -> None:
     for pattern in (TITLED_NAME, SPEAKER, APPOSITION, INVERTED, ATTRIBUTION):
         for match in pattern.finditer(text):
-            if pattern is INVERTED and not (text[: match.start()].rsplit(None, 1)[-1:] or [""])[0].lower() in INVERTED_TITLES:
+            if (
+                pattern is INVERTED
+                and (text[: match.start()].rsplit(None, 1)[-1:] or [""])[0].lower() not in INVERTED_TITLES
+            ):
                 continue
             words = _person_name(match.group("name").strip(), registry)
             if not 2 <= len(words) <= 4 or words[0] in NOT_FIRST_NAMES:
@@ -378,7 +449,11 @@ def _propose_people(text: str, registry: Registry, found: dict[str, Actor], in_t
             if in_title and not re.match(r"\s*(?:,|$|and\b|&)", text[match.end("name") :]):
                 continue  # a Title Case headline runs names into words: "Condemns Ballistic-Missile Launch by"
             name = " ".join(words)
-            if _known(name, registry) or any(_known(w, registry) for w in words if w[0].isupper() and len(words) == 2 and w == words[0] and w in COUNTRYISH):
+            if _known(name, registry) or any(
+                _known(w, registry)
+                for w in words
+                if w[0].isupper() and len(words) == 2 and w == words[0] and w in COUNTRYISH
+            ):
                 continue
             surname = words[-1]
             # "Kim Jong-un": the family name comes first and is shared; no short form is safe.

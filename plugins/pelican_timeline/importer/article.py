@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from . import outlets
@@ -75,9 +75,12 @@ END_MARKERS = re.compile(
     re.I,
 )
 PHOTO_CAPTION = re.compile(
-    r"\((?:[\w ./-]*?[\s/])?(?:photo|afp|ap|reuters|yonhap|xinhua|epa|getty images?|tass|sputnik)[^)]*\)\s*$|\|\s*[A-Z]{2,}(?:/[A-Z]+)?$", re.I
+    r"\((?:[\w ./-]*?[\s/])?(?:photo|afp|ap|reuters|yonhap|xinhua|epa|getty images?|tass|sputnik)[^)]*\)\s*$|\|\s*[A-Z]{2,}(?:/[A-Z]+)?$",
+    re.I,
 )
-BYLINE = re.compile(r"^(?i:by|author:?|written by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*(?:,.*)?$")
+BYLINE = re.compile(
+    r"^(?i:by|author:?|written by)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*(?:,.*)?$"
+)
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _AGENCIES = "IRNA|Xinhua|TASS|Yonhap|Sputnik|Reuters|AP|AFP|KCNA|Mehr|Tasnim|Fars|Anadolu|Kyodo|MNA|IANS|PTI|KUNA"
 DATELINE = re.compile(
@@ -190,7 +193,11 @@ def _find_title(header: list[str], page: Page) -> int | None:
     for index, line in enumerate(header):
         if is_chrome(line) or find_stamps(line) or outlets.by_name(line) or BYLINE.match(line) or STAFF.match(line):
             continue
-        if not 3 <= word_count(line) <= 40 or line.endswith((".", ":")) and not line.endswith("...") or NUMBERED.match(line):
+        if (
+            not 3 <= word_count(line) <= 40
+            or (line.endswith((".", ":")) and not line.endswith("..."))
+            or NUMBERED.match(line)
+        ):
             continue
         score = 0.0
         if wanted and _same_text(line, wanted):
@@ -220,7 +227,7 @@ def _is_metadata(line: str) -> bool:
 
 def _same_text(a: str, b: str) -> bool:
     norm = lambda s: re.sub(r"\W+", " ", s).strip().casefold()  # noqa: E731
-    return norm(a) == norm(b) or norm(b).startswith(norm(a)) and len(norm(a)) > 20
+    return norm(a) == norm(b) or (norm(b).startswith(norm(a)) and len(norm(a)) > 20)
 
 
 def _title(header: list[str], index: int | None, page: Page) -> str:
@@ -337,7 +344,7 @@ def _read_body(lines: list[str], fields: ArticleFields, headings: set[str]) -> N
             fields.removed.append(line)
             continue
         is_heading = line in headings or (
-            3 <= len(line) and word_count(line) <= 12 and line[-1] not in ".!?:;,\"”'’)" and index + 1 < len(lines)
+            len(line) >= 3 and word_count(line) <= 12 and line[-1] not in ".!?:;,\"”'’)" and index + 1 < len(lines)
             and looks_like_prose(lines[index + 1]) and fields.paragraphs
         )  # fmt: skip
         if is_heading:
@@ -426,7 +433,9 @@ def _settle_dates(fields: ArticleFields, page: Page, url: str) -> None:
                     break
         else:
             if published is None and not fields.stamps_above_title[0].update:
-                fields.review.append(f"the date '{fields.stamps_above_title[0].text}' above the headline was not used: it may be the site's date of today")
+                fields.review.append(
+                    f"the date '{fields.stamps_above_title[0].text}' above the headline was not used: it may be the site's date of today"
+                )
     hint_published = _iso(page.hints.get("published", ""))
     hint_modified = _iso(page.hints.get("modified", ""))
     url_date = date_from_url(url) if url else None
@@ -442,7 +451,9 @@ def _settle_dates(fields: ArticleFields, page: Page, url: str) -> None:
     if published is not None and published.year is None:
         if year_hint:
             published = published.with_year(year_hint)
-            fields.review.append("the page prints the publication date without a year; the year was taken from the URL or page metadata")
+            fields.review.append(
+                "the page prints the publication date without a year; the year was taken from the URL or page metadata"
+            )
         else:
             fields.review.append(f"the publication date '{published.text}' has no year and nothing reliable gives one")
             published = None
@@ -514,7 +525,9 @@ def _zoned(stamp: Stamp, fields: ArticleFields) -> datetime | date:
     if outlet is not None and outlet.zone:
         zoned = moment.replace(tzinfo=ZoneInfo(outlet.zone))
         offset = zoned.utcoffset() or timedelta(0)
-        fields.review.append(f"the page gives a local time without a zone; {outlet.zone} ({_offset_text(offset)}) assumed from the outlet")
+        fields.review.append(
+            f"the page gives a local time without a zone; {outlet.zone} ({_offset_text(offset)}) assumed from the outlet"
+        )
         return zoned
     fields.review.append("the page gives a time without a time zone")
     return moment

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -25,7 +26,9 @@ from .actors import site_registry, world_registry
 from .draft import render
 
 FIRST = "Anna Boris Chen David Elena Farid Grace Hiro Ivan Jamal Kim Lena Marco Nadia Omar Pavel Rosa Sergei Tariq Yuki"
-LAST = "Abe Bauer Costa Diaz Evans Fischer Garcia Haddad Ivanov Jensen Kowalski Lee Moreau Novak Okafor Petrov Quinn Rossi"
+LAST = (
+    "Abe Bauer Costa Diaz Evans Fischer Garcia Haddad Ivanov Jensen Kowalski Lee Moreau Novak Okafor Petrov Quinn Rossi"
+)
 
 
 def write_profiles(folder: Path, count: int, seed: int = 7) -> None:
@@ -80,15 +83,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--actors", type=int, default=1000, help="site actor profiles in the registry")
+    parser.add_argument("--repeat", type=int, default=1, help="runs; the median is reported last")
     args = parser.parse_args(argv)
-    result = run(args.folder, args.pages, args.actors)
+    rates = []
+    for _ in range(args.repeat):
+        result = run(args.folder, args.pages, args.actors)
+        rates.append(result["pages_per_second"])
+        report(result)
+    if args.repeat > 1:
+        print(
+            f"median of {args.repeat} runs: {statistics.median(rates):.0f} pages/s (range {min(rates):.0f}-{max(rates):.0f})"
+        )
+    return 0
+
+
+def report(result: dict) -> None:
     print(
         f"imported {result['pages']} pages ({result['distinct_pages']} distinct) in {result['seconds']:.2f} s "
         f"on one core: {result['pages_per_second']:.0f} pages/s wall-clock, "
         f"{result['pages_per_cpu_second']:.0f} pages per CPU-second; {result['events']} events; "
         f"registry of {result['registry_actors']} actors built in {result['registry_seconds']:.2f} s"
     )
-    return 0
 
 
 if __name__ == "__main__":

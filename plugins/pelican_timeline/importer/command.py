@@ -100,7 +100,7 @@ def run_import(paths: list[str], *, url: str = "", out: str, actors: str, dry_ru
     with Progress(transient=True, disable=len(files) < 2 or not sys.stderr.isatty()) as progress:
         task = progress.add_task("importing", total=len(files))
         for path in files:
-            outcome = _import_one(path, url, out_dir, actors_dir, registry, known, dry_run)
+            outcome = _import_one(path, url, Target(out_dir, actors_dir, registry, known, dry_run))
             counts[outcome] += 1
             progress.advance(task)
     if len(files) > 1 or counts["failed"]:
@@ -111,7 +111,25 @@ def run_import(paths: list[str], *, url: str = "", out: str, actors: str, dry_ru
     return 1 if counts["failed"] else 0
 
 
-def _import_one(path, url, out_dir, actors_dir, registry, known, dry_run) -> str:
+@dataclass
+class Target:
+    """Where drafts go and what is already there, for one run of the command."""
+
+    out_dir: Path
+    actors_dir: Path
+    registry: object
+    known: KnownArticles
+    dry_run: bool
+
+
+def _import_one(path: Path, url: str, target: Target) -> str:
+    out_dir, actors_dir, registry, known, dry_run = (
+        target.out_dir,
+        target.actors_dir,
+        target.registry,
+        target.known,
+        target.dry_run,
+    )
     try:
         raw = path.read_bytes()
         draft = build_draft(raw, registry, url=url)

@@ -15,10 +15,10 @@ import yaml
 from slugify import slugify
 
 from ..frontmatter import SITE_RESOLVERS
-
 from .actors import Actor
 from .article import ArticleFields
 from .events import DraftEvent
+
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitter when PyYAML has it
     """Quotes exactly what the site's own loader would not read back as text.
@@ -32,6 +32,8 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's emitt
 
     def ignore_aliases(self, data: object) -> bool:
         return True  # a draft repeats no objects worth anchoring
+
+
 MARKDOWN_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(\s)")
 
 

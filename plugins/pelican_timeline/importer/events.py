@@ -45,9 +45,31 @@ NOT_A_HAPPENING = re.compile(r"^(?:by|throughout)\b", re.I)
 # Verbs whose object is on the receiving end: "Lavrov told Tillerson", "the Council sanctioned Pyongyang".
 TARGETED = {"sanction", "assault", "threaten", "coerce", "accuse", "protest", "request", "aid", "statement", "consult"}
 MAX_TITLE_WORDS = 14
-TRAILING_WORDS = {"the", "a", "an", "of", "on", "in", "at", "to", "for", "with", "by", "and", "or", "their", "its", "his", "her", "during", "from"}
+TRAILING_WORDS = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "on",
+    "in",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "and",
+    "or",
+    "their",
+    "its",
+    "his",
+    "her",
+    "during",
+    "from",
+}
 # "Russian Foreign Minister Sergei Lavrov" reads as "Sergei Lavrov" in a title.
-TITLED_PERSON = re.compile(rf"(?:\b(?:[A-Z][a-z]+|US|U\.S\.|UN|UK|EU)\s+)?\b(?:{TITLES})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})")
+TITLED_PERSON = re.compile(
+    rf"(?:\b(?:[A-Z][a-z]+|US|U\.S\.|UN|UK|EU)\s+)?\b(?:{TITLES})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
+)
 
 
 @dataclass
@@ -128,6 +150,7 @@ def _roles(mentions: list[Mention], verb: int, kind: str, registry: Registry) ->
     named.sort(key=lambda m: m.start)
     before = [m for m in named if m.start < verb]
     after = [m for m in named if m.start >= verb]
+
     def first(group: list[Mention]) -> Mention | None:
         people = [m for m in group if registry.actors[m.actor_id].type != "country"]
         return (people or group or [None])[0]
@@ -165,9 +188,9 @@ def extract_events(
 ) -> list[DraftEvent]:
     events: list[DraftEvent] = []
     seen: dict[tuple[str, tuple[str, ...]], DraftEvent] = {}
-    for index, paragraph in enumerate(paragraphs):
-        if index == dateline_paragraph:
-            paragraph = paragraph[dateline_length:]  # "SEOUL, July 2 (Yonhap) --" dates the report, not an event
+    for index, whole in enumerate(paragraphs):
+        # "SEOUL, July 2 (Yonhap) --" dates the report, not an event.
+        paragraph = whole[dateline_length:] if index == dateline_paragraph else whole
         # Actors are found once per paragraph (with the context on both sides of each
         # name) and shared out to its sentences.
         paragraph_mentions = registry.find(paragraph)

@@ -97,9 +97,7 @@ def by_host(url: str) -> Outlet | None:
     return None
 
 
-_MENTION = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(a) for a in _ALIASES if len(a) > 3) + r")(?!\w)"
-)
+_MENTION = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in _ALIASES if len(a) > 3) + r")(?!\w)")
 
 
 def mentioned_in(line: str) -> Outlet | None:

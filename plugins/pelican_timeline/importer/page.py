@@ -22,7 +22,24 @@ LEGACY_ENCODINGS = ("cp1252", "cp1251", "latin-1")
 HTML_SIGN = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|p|div|article)[\s>]", re.I)
 DROP = ("script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select", "input", "textarea")
 CHROME = ("nav", "footer", "aside")
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "dt", "dd", "td", "th", "time"}
+BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "figcaption",
+    "pre",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "time",
+}
 HEADINGS = {"h2", "h3", "h4"}
 
 

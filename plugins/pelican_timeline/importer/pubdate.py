@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from .timexpr import MONTHS
 
@@ -44,7 +44,10 @@ FORMS = [
         re.I,
     ),
     # 21:30, December 19, 2011
-    re.compile(rf"{_TIME},?\s+{_WEEKDAY}{_M}\s+(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s+(?P<year>(?:19|20)\d\d){_ZONE}", re.I),
+    re.compile(
+        rf"{_TIME},?\s+{_WEEKDAY}{_M}\s+(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s+(?P<year>(?:19|20)\d\d){_ZONE}",
+        re.I,
+    ),
     # Sat Aug 24, 2019 10:33AM  |  July 15, 2019 at 9:53 p.m. EDT  |  June 04, 6:34 UTC+3
     re.compile(
         rf"{_WEEKDAY}{_M}\s+(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:,?\s+(?:at\s+|-\s+)?{_TIME})?{_ZONE}",

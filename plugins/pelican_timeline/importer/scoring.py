@@ -125,7 +125,10 @@ def score_page(expected_path: Path, registry_base: Registry, actors_folder: str 
     result.boilerplate_left = left
     paragraphs = draft.fields.paragraphs
     if paragraphs and draft.fields.dateline_paragraph == 0:
-        paragraphs = [paragraphs[0][draft.fields.dateline_length :], *paragraphs[1:]]  # the body starts after the dateline
+        paragraphs = [
+            paragraphs[0][draft.fields.dateline_length :],
+            *paragraphs[1:],
+        ]  # the body starts after the dateline
     for key, index in (("body_first", 0), ("body_last", -1)):
         if expected.get(key):
             result.fields[key] = bool(paragraphs) and paragraphs[index].startswith(expected[key])

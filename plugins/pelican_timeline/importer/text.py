@@ -26,7 +26,7 @@ def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences, keeping abbreviations and initials intact."""
     result, start = [], 0
     for match in SENTENCE_END.finditer(paragraph):
-        before = paragraph[start : match.start()].rstrip("”\"’)")
+        before = paragraph[start : match.start()].rstrip('”"’)')
         last_word = before.rsplit(None, 1)[-1].lower().rstrip(".") if before.split() else ""
         if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue  # "Gen. Salami", "J. Smith"

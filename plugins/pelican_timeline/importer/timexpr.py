@@ -34,8 +34,16 @@ MONTHS = {
     )
     for name in names
 }
-WEEKDAYS = {name: number for number, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
 FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|is due|are due|due (?:on|to)|plans? to|scheduled|expected to|next|proposed for|set for|slated)\b",
     re.I,
@@ -48,26 +56,56 @@ _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunda
 
 # Order matters: longer, more specific forms first; a span used once is not reused.
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("clock", re.compile(r"\bat (?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)(?:\s*\((?P<hour2>[012]?\d)[:.](?P<minute2>[0-5]\d)\))?\s*(?P<zone>GMT|UTC)\b", re.I)),
-    ("clock_paren", re.compile(r"\bat (?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)\s*\((?P<hour2>[012]?\d)[:.](?P<minute2>[0-5]\d)\s*(?P<zone>GMT|UTC)\)", re.I)),
-    ("decades", re.compile(r"\b(?:in\s+)?the\s+(?P<first>(?:19|20)\d0)s\s+and\s+(?:the\s+)?(?P<second>(?:19|20)\d0)s\b", re.I)),
+    (
+        "clock",
+        re.compile(
+            r"\bat (?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)(?:\s*\((?P<hour2>[012]?\d)[:.](?P<minute2>[0-5]\d)\))?\s*(?P<zone>GMT|UTC)\b",
+            re.I,
+        ),
+    ),
+    (
+        "clock_paren",
+        re.compile(
+            r"\bat (?P<hour>[012]?\d)[:.](?P<minute>[0-5]\d)\s*\((?P<hour2>[012]?\d)[:.](?P<minute2>[0-5]\d)\s*(?P<zone>GMT|UTC)\)",
+            re.I,
+        ),
+    ),
+    (
+        "decades",
+        re.compile(r"\b(?:in\s+)?the\s+(?P<first>(?:19|20)\d0)s\s+and\s+(?:the\s+)?(?P<second>(?:19|20)\d0)s\b", re.I),
+    ),
     ("decade", re.compile(r"\b(?:in|during|since)\s+the\s+(?P<first>(?:19|20)\d0)s\b", re.I)),
-    ("day_range", re.compile(rf"\b(?:on\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)\s*[-–]\s*(?P<day2>[0-3]?\d)(?:,?\s+{_YEAR})?\b", re.I)),
+    (
+        "day_range",
+        re.compile(rf"\b(?:on\s+)?{_MONTH}\s+(?P<day>[0-3]?\d)\s*[-–]\s*(?P<day2>[0-3]?\d)(?:,?\s+{_YEAR})?\b", re.I),
+    ),
     ("part_month", re.compile(rf"\b(?:in\s+)?(?P<part>early|mid|late)[- ]{_MONTH}(?:,?\s+{_YEAR})?\b(?!\s+\d)", re.I)),
-    ("ago", re.compile(r"\b(?P<count>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>weeks?|months?|years?)\s+ago\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<count>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>weeks?|months?|years?)\s+ago\b",
+            re.I,
+        ),
+    ),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dmy_dots", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("weekday_md", re.compile(rf"\b(?:on\s+)?{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
-    ("md", re.compile(rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:percent|%|people|km|miles))", re.I)),
+    (
+        "md",
+        re.compile(rf"\b(?:on\s+)?{_MONTH}\s+{_DAY}\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:percent|%|people|km|miles))", re.I),
+    ),
     ("dm", re.compile(rf"\b(?:on\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
     ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
     ("today", re.compile(r"\b(?:earlier today|today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
     ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
-    ("days_ago", re.compile(r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I)),
+    (
+        "days_ago",
+        re.compile(r"\b(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b", re.I),
+    ),
     ("weekend", re.compile(r"\b(?:over|during|on)?\s*(?:the\s+|last\s+|this\s+past\s+)weekend\b", re.I)),
     ("last_week", re.compile(r"\blast week\b", re.I)),
     ("this_week", re.compile(r"\b(?:earlier|late[r]?)\s+this\s+week\b|\bthis week(?:['’]s)?\b", re.I)),
@@ -77,7 +115,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("this_year", re.compile(r"\b(?:earlier\s+)?this year\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<rel>on|last|next|this|late|early)\s+)?{_WEEKDAY}(?:'s)?\b", re.I)),
     ("month", re.compile(rf"\b(?P<prep>in|since|during|until|by|from|last|next|this)[- ]+{_MONTH}(?!\s+\d)\b", re.I)),
-    ("year", re.compile(rf"\b(?P<prep>in|since|during|until|by|from|throughout)\s+(?:early\s+|mid-?|late\s+)?{_YEAR}\b(?!\s*[-–]\s*\d)", re.I)),
+    (
+        "year",
+        re.compile(
+            rf"\b(?P<prep>in|since|during|until|by|from|throughout)\s+(?:early\s+|mid-?|late\s+)?{_YEAR}\b(?!\s*[-–]\s*\d)",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -234,7 +278,11 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool):
             return None
         last_day = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
         first, last = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day)}[groups["part"].lower()]
-        return f"{year:04d}-{month:02d}-{first:02d}/{year:04d}-{month:02d}-{last:02d}", "interval", not groups.get("year")
+        return (
+            f"{year:04d}-{month:02d}-{first:02d}/{year:04d}-{month:02d}-{last:02d}",
+            "interval",
+            not groups.get("year"),
+        )
     if kind in ("iso", "dmy_dots", "mdy", "dmy"):
         value = _day(int(groups["year"]), _month_number(match), int(groups["day"]))
         return (value.isoformat(), "day", False) if value else None
@@ -245,7 +293,9 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool):
     if published is None:
         return None  # everything below is read against the publication date
     if kind in ("clock", "clock_paren"):
-        hour, minute = (groups["hour2"], groups["minute2"]) if groups.get("hour2") else (groups["hour"], groups["minute"])
+        hour, minute = (
+            (groups["hour2"], groups["minute2"]) if groups.get("hour2") else (groups["hour"], groups["minute"])
+        )
         if int(hour) > 23:
             return None
         return f"{published.isoformat()}T{int(hour):02d}:{minute}Z", "time", True
@@ -267,7 +317,7 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool):
         return (published + timedelta(days=offsets[kind])).isoformat(), "day", True
     if kind == "days_ago":
         count = groups["count"].lower()
-        days = NUMBERS.get(count, None) if not count.isdigit() else int(count)
+        days = NUMBERS.get(count) if not count.isdigit() else int(count)
         return (published - timedelta(days=days)).isoformat(), "day", True
     monday = published - timedelta(days=published.weekday())
     if kind == "weekend":
