@@ -43,7 +43,9 @@ def write_profiles(folder: Path, count: int, seed: int = 7) -> None:
 
 def distinct(raw: bytes, number: int) -> bytes:
     """The same page with every paragraph changed: a sentence naming the copy is added."""
-    marker = f" Copy {number} of this report.".encode()
+    # Letters, not digits: a number would add a date-like token to every paragraph.
+    tag = "".join(chr(ord("a") + int(d)) for d in str(number))
+    marker = f" Copy {tag} of this report.".encode()
     if b"</p>" in raw:
         return raw.replace(b"</p>", marker + b"</p>")
     return b"\n".join(line + marker if len(line.split()) >= 12 else line for line in raw.split(b"\n"))

@@ -161,6 +161,7 @@ NEEDS = {
     "year": ("digit",),
 }
 NEED_WORDS = {word for needs in NEEDS.values() for word in needs} - {"month", "weekday", "digit"}
+NEED_WORD = re.compile("|".join(re.escape(w) for w in sorted(NEED_WORDS, key=len, reverse=True)))
 UNTIL_BEFORE = re.compile(r"\b(?:through|until|till|up to)\s+(?:on\s+)?$", re.I)
 
 
@@ -190,7 +191,7 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
     lower = sentence.lower()
-    present = {word for word in NEED_WORDS if word in lower}
+    present = set(NEED_WORD.findall(lower))
     if MONTH_WORD.search(lower):
         present.add("month")
     if "day" in lower and WEEKDAY_WORD.search(lower):
