@@ -188,12 +188,18 @@ normalize = lru_cache(maxsize=65536)(_normalize)
 normalize.__doc__ = "Case- and accent-free form for comparing names."
 
 
+COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str | None:
     """``normalize`` applied to a whole text when that keeps every character in place
     (true of nearly all news text); None when it does not (ligatures, "ß")."""
     if text.isascii():
         return text.lower()
-    folded = _normalize(text)
+    if unicodedata.is_normalized("NFKD", text) and not COMBINING.search(text):
+        folded = text.replace("’", "'").casefold()  # curly quotes and dashes: nothing to decompose
+    else:
+        folded = _normalize(text)
     return folded if len(folded) == len(text) else None
 
 
@@ -279,7 +285,7 @@ class Registry:
     def _find(self, text: str) -> list[Mention]:
         folded = fold(text)
         if folded is not None:  # the usual case: fold once, tokenise once, offsets shared
-            parts = [(text[m.start() : m.end()], m.start(), m.end()) for m in TOKEN.finditer(folded)]
+            parts = [(text[start:end], start, end) for start, end in map(re.Match.span, TOKEN.finditer(folded))]
             keys = [folded[start:end].rstrip(".") for _, start, end in parts]
         else:
             parts = tokens(text)

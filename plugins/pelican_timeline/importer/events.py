@@ -99,11 +99,11 @@ def cues(sentence: str) -> tuple[str, int]:
     The type is the strongest whose cue appears before any reported speech
     ("told X that …"); the main verb is the first cue word of any type.
     """
-    head_end = len(REPORTED_CLAUSE.split(main_clause(sentence), maxsplit=1)[0])
-    matches = list(ANY_CUE.finditer(sentence))
-    found = {m.lastgroup for m in matches if m.end() <= head_end}
+    head = REPORTED_CLAUSE.split(main_clause(sentence), maxsplit=1)[0]
+    found = {m.lastgroup for m in ANY_CUE.finditer(head)}
     kind = next((kind for kind, _ in TYPE_CUES if kind in found), "")
-    return kind, matches[0].start() if matches else len(sentence)
+    first = ANY_CUE.search(head) if found else ANY_CUE.search(sentence)
+    return kind, first.start() if first else len(sentence)
 
 
 def event_type(sentence: str) -> str:

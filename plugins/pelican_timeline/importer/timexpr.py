@@ -161,6 +161,7 @@ NEEDS = {
     "year": ("digit",),
 }
 NEED_WORDS = {word for needs in NEEDS.values() for word in needs} - {"month", "weekday", "digit"}
+DIGIT = re.compile(r"\d")
 NEED_WORD = re.compile("|".join(re.escape(w) for w in sorted(NEED_WORDS, key=len, reverse=True)))
 UNTIL_BEFORE = re.compile(r"\b(?:through|until|till|up to)\s+(?:on\s+)?$", re.I)
 
@@ -196,7 +197,7 @@ def find_times(sentence: str, published: date | None) -> list[TimeExpression]:
         present.add("month")
     if "day" in lower and WEEKDAY_WORD.search(lower):
         present.add("weekday")
-    if any(c.isdigit() for c in sentence):
+    if DIGIT.search(sentence):
         present.add("digit")
     for kind, pattern in PATTERNS:
         if present.isdisjoint(NEEDS[kind]):
