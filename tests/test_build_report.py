@@ -43,7 +43,10 @@ def test_drafts_are_held_back_unless_asked_for(make_site):
     draft += "  - {date: 2017-08-01, title: Draft event, type: statement, actors: []}\n---\nBody.\n"
     held = make_site({"articles/d.md": draft}, name="held")
     assert held.catalog.events == []
-    assert held.ledger.summary() == "timeline: 0 articles (1 draft held back), 0 events, 0 actors, 0 warnings, 0 rejections"
+    assert (
+        held.ledger.summary()
+        == "timeline: 0 articles (1 draft held back), 0 events, 0 actors, 0 warnings, 0 rejections"
+    )
     assert not list(held.output.rglob("draft*.html"))  # a held-back draft has no page
     shown = make_site({"articles/d.md": draft}, name="shown", TIMELINE_INCLUDE_DRAFTS=True)
     assert [e.title for e in shown.catalog.events] == ["Draft event"]
