@@ -98,3 +98,11 @@ def test_lede_and_dated_sentences_become_events(draft_of):
     assert ("un-security-council", "actor") in resolution.actors and ("north-korea", "recipient") in resolution.actors
     assert {a for a, _ in statement.actors} >= {"vladimir-putin", "russia", "china"}
     assert "events[0]: date of the lead event taken from the publication date" in draft.review
+
+
+def test_event_titles_name_people_without_their_titles(draft_of):
+    draft = draft_of(
+        "Ministers meet\n\nReuters\n\nJuly 2, 2019\n\n"
+        "Russian Foreign Minister Sergei Lavrov told US Secretary of State Rex Tillerson on Sunday that talks must go on."
+    )
+    assert draft.events[0].title == "Sergei Lavrov told Rex Tillerson that talks must go on"

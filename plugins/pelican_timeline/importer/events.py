@@ -68,7 +68,7 @@ TRAILING_WORDS = {
 }
 # "Russian Foreign Minister Sergei Lavrov" reads as "Sergei Lavrov" in a title.
 TITLED_PERSON = re.compile(
-    rf"(?:\b(?:[A-Z][a-z]+|US|U\.S\.|UN|UK|EU)\s+)?\b(?:{TITLES})\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
+    rf"(?:\b(?:[A-Z][a-z]+|US|U\.S\.|UN|UK|EU)\s+)?\b(?i:{TITLES})(?:\s+(?i:{TITLES}))*\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})"
 )
 
 
