@@ -124,7 +124,7 @@ def body(fields: ArticleFields) -> str:
 
 def dump(meta: dict) -> str:
     """YAML for a draft's front matter; the tests check that the site's loader reads it back unchanged."""
-    return yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096, default_flow_style=False)
 
 
 def render(draft: Draft) -> str:
