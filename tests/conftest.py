@@ -113,7 +113,7 @@ def run_pelican_cli(site_root: Path, *extra: str) -> subprocess.CompletedProcess
 
 
 def event_ids(soup: BeautifulSoup) -> list[str]:
-    return [li["id"] for li in soup.select("li.event")]
+    return [li["data-event"] for li in soup.select("li.event")]
 
 
 ACTOR = """

@@ -80,8 +80,19 @@ def test_actor_page_shows_profile_events_in_order_articles_and_co_actors(make_si
     ]
     articles = [a.get_text() for a in page.select(".article-list a")]
     assert articles == ["Lavrov meets Tillerson"]
-    co_actors = [li.get_text(" ", strip=True) for li in page.select(".co-actors li")]
-    assert co_actors == ["Rex Tillerson 2 shared events", "Kim Jong Un 1 shared event", "Russia 1 shared event"]
+    co_actors = [
+        (li.a.get_text(), li.select_one("a.count").contents[0].strip(), li.select_one("a.count")["href"])
+        for li in page.select(".co-actors li")
+    ]
+    assert co_actors == [
+        # Two shared events get a page of their own; one shared event is linked directly.
+        ("Rex Tillerson", "2 shared events", "../../actors/rex-tillerson/with/sergey-lavrov/"),
+        ("Kim Jong Un", "1 shared event", "../../timeline/2017/#2017-09-01-unprofiled-actor-appears"),
+        ("Russia", "1 shared event", "../../timeline/2017/#2017-07-lavrov-speaks"),
+    ]
+    pair = site.html("actors/rex-tillerson/with/sergey-lavrov/")
+    assert pair.h1.get_text() == "Rex Tillerson and Sergey Lavrov"
+    assert [t.get_text() for t in pair.select(".event-title")] == ["Lavrov and Tillerson again", "Lavrov and Tillerson meet in Manila"]
     assert page.select_one('a[href="https://www.wikidata.org/wiki/Q42"]') is not None
 
 

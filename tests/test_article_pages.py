@@ -63,7 +63,7 @@ def test_article_page_shows_source_dates_dateline_events_and_actors(make_site):
     source_links = [a["href"] for a in page.select(".article-meta a")]
     assert source_links == ["https://sputniknews.example/article", "https://www.globalsecurity.org/x.htm"]
     # Events in chronological order, linking to their place on the timeline.
-    events = [(li["id"], li.select_one(".event-title a")["href"]) for li in page.select("li.event")]
+    events = [(li["data-event"], li.select_one(".event-title a")["href"]) for li in page.select("li.event")]
     assert events == [
         ("2017-07-putin-on-the-joint-initiative", "../../timeline/2017/#2017-07-putin-on-the-joint-initiative"),
         ("2017-08-05-resolution-2371-adopted", "../../timeline/2017/#2017-08-05-resolution-2371-adopted"),

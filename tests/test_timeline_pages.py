@@ -103,14 +103,14 @@ def test_each_event_shows_type_actors_location_summary_and_sources(make_site):
         }
     )
     page = site.html("timeline/")
-    event = page.find(id="2006-10-09-first-nuclear-test")
+    event = page.find(id="2006-10-09-first-nuclear-test").find_parent("li")
     assert event.select_one(".event-type").get_text(" ", strip=True) == "Type: Threaten"
     actor_link = event.select_one(".event-actors a")
     assert (actor_link.get_text(), actor_link["href"]) == ("North Korea", "../actors/north-korea/")
     assert event.select_one(".event-location").get_text(" ", strip=True) == "Location: Punggye-ri"
     sources = [(a.get_text(strip=True), a["href"]) for a in event.select(".event-sources a")]
     assert sources == [("A retrospective published late", "../articles/a-retrospective-published-late/")]
-    month_event = page.find(id="2017-08-a-month-only-event")
+    month_event = page.find(id="2017-08-a-month-only-event").find_parent("li")
     assert month_event.select_one(".event-date-text").get_text(" ", strip=True) == "Date given as: “in August”"
 
 
@@ -146,7 +146,7 @@ def test_year_pages_hold_only_their_year_and_link_to_each_other(make_site):
 
 def test_event_titles_link_to_their_stable_anchor_on_the_year_page(make_site):
     site = make_site({"events/a.md": event_file("2017-08-05", "Anchored", extra="id: my-stable-id\n")})
-    link = site.html("timeline/").select_one("#my-stable-id .event-title a")
+    link = site.html("timeline/").select_one("#my-stable-id a")
     assert link["href"] == "../timeline/2017/#my-stable-id"
     assert site.html("timeline/2017/").find(id="my-stable-id") is not None
 

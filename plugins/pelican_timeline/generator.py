@@ -18,6 +18,7 @@ from .catalog import build_catalog
 from .content_files import CONTENT_EXTENSIONS, content_files, read_actor, read_event, stray_files
 from .ledger import WARNING, Ledger, Problem, display_path
 from .render import markdown_renderer
+from .site_pages import plan_pages
 from .views import Urls, ViewBuilder, timestamp_label
 
 NOT_TIMELINE_MARKDOWN = "not read by the timeline reader: write articles as Markdown with YAML front matter"
@@ -55,7 +56,7 @@ class TimelineGenerator(Generator):
         catalog = build_catalog(records, event_files, actor_files, ledger)
         self.build.catalog = catalog
         self.views = ViewBuilder(catalog, Urls(self.settings), self._article_url, self.settings["TIMELINE_PAGE_SIZE"])
-        self.timeline_pages = self.views.timeline_pages()
+        self.plan = plan_pages(catalog, self.views, self.views.timeline_pages())
         self._check_output_paths(ledger)
         for article in self._articles:
             record = article.metadata.get("timeline")
@@ -76,9 +77,10 @@ class TimelineGenerator(Generator):
                 article.timeline_authors = record.authors
                 article.timeline_review = record.review
         self.context["timeline_catalog"] = catalog
-        self.context["timeline_years"] = self.views.year_navigation()
+        self.context.update(self.plan.context)
         self.context["TIMELINE_INDEX_URL"] = self.views.urls.timeline().url
         self.context["TIMELINE_ACTORS_URL"] = self.views.urls.actors().url
+        self.context["TIMELINE_SEARCH_URL"] = self.views.urls.search().url
 
     def _register_pelican_content(self, ledger: Ledger) -> list:
         """Ledger entries for what Pelican's generators read; returns the articles
@@ -138,10 +140,8 @@ class TimelineGenerator(Generator):
             for item in self.context.get(key, ()):
                 writers[os.path.normpath(item.save_as)].append(item.source_path)
                 items[item.source_path] = item
-        for page in self.timeline_pages:
-            writers[os.path.normpath(page.url.save_as)].append(f"(timeline page {page.url.url})")
-        for actor_id in self.build.catalog.actors:
-            writers[os.path.normpath(self.views.urls.actor(actor_id).save_as)].append(f"(actor page {actor_id})")
+        for spec in self.plan.pages:
+            writers[os.path.normpath(spec.url.save_as)].append(f"(timeline page {spec.url.url})")
         for save_as, sources in writers.items():
             for source in sources[1:]:
                 path = source if not source.startswith("(") else "(timeline)"
@@ -157,20 +157,6 @@ class TimelineGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         relative = self.settings["RELATIVE_URLS"]
-        template = self.get_template("timeline/timeline")
-        for page in self.timeline_pages:
-            writer.write_file(page.url.save_as, template, self.context, relative, url=page.url.url, timeline_page=page)
-        writer.write_file(
-            self.views.urls.actors().save_as,
-            self.get_template("timeline/actors"),
-            self.context,
-            relative,
-            url=self.views.urls.actors().url,
-            actor_groups=self.views.actor_index(),
-        )
-        actor_template = self.get_template("timeline/actor")
-        for actor in self.build.catalog.actors.values():
-            page = self.views.actor_page(actor)
-            writer.write_file(
-                page["url"].save_as, actor_template, self.context, relative, url=page["url"].url, actor_page=page
-            )
+        for spec in self.plan.pages:
+            template = self.get_template(spec.template)
+            writer.write_file(spec.url.save_as, template, self.context, relative, url=spec.url.url, **spec.values)

@@ -28,6 +28,22 @@ DEFAULTS = {
     "TIMELINE_ACTORS_SAVE_AS": "actors/index.html",
     "TIMELINE_ACTOR_URL": "actors/{id}/",
     "TIMELINE_ACTOR_SAVE_AS": "actors/{id}/index.html",
+    "TIMELINE_ACTOR_PAGE_URL": "actors/{id}/page/{number}/",
+    "TIMELINE_ACTOR_PAGE_SAVE_AS": "actors/{id}/page/{number}/index.html",
+    "TIMELINE_TYPE_URL": "timeline/types/{type}/",
+    "TIMELINE_TYPE_SAVE_AS": "timeline/types/{type}/index.html",
+    "TIMELINE_TYPE_PAGE_URL": "timeline/types/{type}/page/{number}/",
+    "TIMELINE_TYPE_PAGE_SAVE_AS": "timeline/types/{type}/page/{number}/index.html",
+    "TIMELINE_TAG_URL": "timeline/tags/{tag}/",
+    "TIMELINE_TAG_SAVE_AS": "timeline/tags/{tag}/index.html",
+    "TIMELINE_TAG_PAGE_URL": "timeline/tags/{tag}/page/{number}/",
+    "TIMELINE_TAG_PAGE_SAVE_AS": "timeline/tags/{tag}/page/{number}/index.html",
+    "TIMELINE_PAIR_URL": "actors/{a}/with/{b}/",
+    "TIMELINE_PAIR_SAVE_AS": "actors/{a}/with/{b}/index.html",
+    "TIMELINE_PAIR_PAGE_URL": "actors/{a}/with/{b}/page/{number}/",
+    "TIMELINE_PAIR_PAGE_SAVE_AS": "actors/{a}/with/{b}/page/{number}/index.html",
+    "TIMELINE_SEARCH_URL": "search/",
+    "TIMELINE_SEARCH_SAVE_AS": "search/index.html",
 }
 
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from slugify import slugify
+
 from .catalog import Catalog
 from .dates import MONTHS
 from .model import ACTOR_TYPES, EVENT_TYPES, UNPROFILED, Actor, Event
@@ -44,8 +46,24 @@ class Urls:
     def year(self, year: int, number: int = 1) -> Url:
         return self._make("YEAR", year=year) if number == 1 else self._make("YEAR_PAGE", year=year, number=number)
 
-    def actor(self, actor_id: str) -> Url:
-        return self._make("ACTOR", id=actor_id)
+    def actor(self, actor_id: str, number: int = 1) -> Url:
+        if number == 1:
+            return self._make("ACTOR", id=actor_id)
+        return self._make("ACTOR_PAGE", id=actor_id, number=number)
+
+    def event_type(self, kind: str, number: int = 1) -> Url:
+        return self._make("TYPE", type=kind) if number == 1 else self._make("TYPE_PAGE", type=kind, number=number)
+
+    def tag(self, slug: str, number: int = 1) -> Url:
+        return self._make("TAG", tag=slug) if number == 1 else self._make("TAG_PAGE", tag=slug, number=number)
+
+    def pair(self, first: str, second: str, number: int = 1) -> Url:
+        """The page of events two actors share; one page per pair, whichever side links to it."""
+        a, b = sorted((first, second))
+        return self._make("PAIR", a=a, b=b) if number == 1 else self._make("PAIR_PAGE", a=a, b=b, number=number)
+
+    def search(self) -> Url:
+        return self._make("SEARCH")
 
     def actors(self) -> Url:
         return self._make("ACTORS")
@@ -60,6 +78,7 @@ class EventView:
     actors: list[dict]
     sources: list[dict]
     url: str = ""  # the event's place on its year page
+    tags: list[dict] = field(default_factory=list)  # {"label", "slug", "url"}
 
 
 @dataclass
@@ -93,6 +112,9 @@ class TimelinePage:
     pages: list[Url] = field(default_factory=list)
     year: int | None = None
     first_index: int = 1  # position of the page's first event in the whole listing
+    heading: str = ""  # the page's h1
+    description: str = ""  # one sentence under it
+    kind: str = "all"  # all, year, type, tag, pair, actor
 
 
 def timestamp_label(moment: datetime) -> str:
@@ -104,6 +126,10 @@ def timestamp_label(moment: datetime) -> str:
     if offset is not None:
         text += " UTC" if not offset else f" UTC{moment:%z}"[:-2] + ":" + f"{moment:%z}"[-2:]
     return text
+
+
+def tag_slug(tag: str) -> str:
+    return slugify(tag, max_length=60, word_boundary=True)
 
 
 def group_key(event: Event) -> tuple[int, int]:
@@ -168,6 +194,7 @@ class ViewBuilder:
                 sources.append({"title": record.title, "url": url, "outlet": outlet, "internal": True})
         for link in event.links:
             sources.append({"title": link.title or link.url, "url": link.url, "outlet": "", "internal": False})
+        tags = [{"label": tag, "slug": tag_slug(tag), "url": self.urls.tag(tag_slug(tag)).url} for tag in event.tags]
         return EventView(
             event=event,
             date=event.date.segments(),
@@ -175,6 +202,7 @@ class ViewBuilder:
             type_label=EVENT_TYPES[event.type],
             actors=actors,
             sources=sources,
+            tags=[t for t in tags if t["slug"]],
         )
 
     def timeline_pages(self) -> list[TimelinePage]:
@@ -188,7 +216,21 @@ class ViewBuilder:
             pages.extend(self._pages(year_events, lambda n, y=year: self.urls.year(y, n), str(year), year))
         # Views are shared between pages: building the year pages here sets each
         # event's home URL before anything is rendered.
-        return self._pages(events, self.urls.timeline, "Timeline", None) + pages
+        everything = self._pages(events, self.urls.timeline, "Timeline", None)
+        for page in everything:
+            page.heading, page.kind = "Timeline", "all"
+            page.description = f"{len(events)} event{'s' * (len(events) != 1)}, in the order they happened."
+        for page in pages:
+            page.heading, page.kind = f"Events of {page.year}", "year"
+            page.description = f"{page.count} event{'s' * (page.count != 1)} in {page.year}, in the order they happened."
+        return everything + pages
+
+    def listing(self, events: list[Event], url_for: Callable[[int], Url], heading: str, kind: str, description: str):
+        """Any chronological listing (a type, a tag, two actors' shared events), paginated."""
+        pages = self._pages(events, url_for, heading, None)
+        for page in pages:
+            page.heading, page.kind, page.description = heading, kind, description
+        return pages
 
     def _pages(self, events: list[Event], url_for: Callable[[int], Url], title: str, year: int | None):
         chunks = paginate(events, self.page_size)
@@ -242,7 +284,7 @@ class ViewBuilder:
         return groups
 
     def actor_page(self, actor: Actor) -> dict:
-        events = [self.event(e) for e in self.catalog.events_by_actor.get(actor.id, ())]
+        """The profile part of an actor's page; its events come as a paginated listing."""
         affiliations = []
         for affiliation in actor.affiliations:
             other = self.catalog.actors.get(affiliation.id)
@@ -266,8 +308,7 @@ class ViewBuilder:
         return {
             "actor": actor,
             "type_label": ACTOR_TYPES.get(actor.type, "Without a profile yet"),
-            "events": events,
-            "years": group_by_month(events),
+            "event_count": len(self.catalog.events_by_actor.get(actor.id, ())),
             "affiliations": affiliations,
             "articles": articles,
             "co_actors": co_actors,

@@ -1,0 +1,79 @@
+"""The events-per-month density chart, drawn at build time as SVG.
+
+Python works out the geometry (bars, ticks) and the wording of the text
+alternative; the template only writes the SVG elements. Each bar links to its
+month on the timeline, so the chart works as navigation without JavaScript.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .dates import MONTHS
+from .model import Event
+
+BAR_WIDTH = 10  # user units per month; the SVG scales to the page width
+CHART_HEIGHT = 100
+MAX_TICKS = 12
+
+
+@dataclass
+class Bar:
+    x: int
+    y: float
+    width: int
+    height: float
+    count: int
+    label: str
+    href: str
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    bars: list[Bar]
+    ticks: list[dict] = field(default_factory=list)  # {"label", "left" (percent)}
+    summary: str = ""
+
+
+def density_chart(events: Iterable[Event], month_url: Callable[[int, int], str]) -> Chart | None:
+    """Events per month over the span of ``events``; None when nothing is dated to a month."""
+    counts: Counter[tuple[int, int]] = Counter()
+    coarse = 0
+    for event in events:
+        if event.date.is_coarse:
+            coarse += 1
+            continue
+        anchor = event.date.anchor.lower
+        counts[anchor.year, anchor.month] += 1
+    if not counts:
+        return None
+    first, last = min(counts), max(counts)
+    span = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    highest = max(counts.values())
+    bars = []
+    for (year, month), count in sorted(counts.items()):
+        index = (year - first[0]) * 12 + month - first[1]
+        height = max(3.0, CHART_HEIGHT * count / highest)
+        label = f"{MONTHS[month - 1]} {year}: {count} event{'s' * (count != 1)}"
+        bars.append(Bar(index * BAR_WIDTH, CHART_HEIGHT - height, BAR_WIDTH - 2, height, count, label, month_url(year, month)))
+    years = list(range(first[0], last[0] + 1))
+    step = max(1, -(-len(years) // MAX_TICKS))
+    ticks = []
+    for year in years[::step]:
+        index = max(0, (year - first[0]) * 12 + 1 - first[1])
+        ticks.append({"label": str(year), "left": round(100 * index / span, 2)})
+    busiest = max(counts.items(), key=lambda item: (item[1], item[0]))
+    (busy_year, busy_month), busy_count = busiest
+    total = sum(counts.values())
+    summary = (
+        f"{total} event{'s' * (total != 1)} dated to a month or a day, from {MONTHS[first[1] - 1]} {first[0]} "
+        f"to {MONTHS[last[1] - 1]} {last[0]}; the busiest month is {MONTHS[busy_month - 1]} {busy_year} "
+        f"with {busy_count}."
+    )
+    if coarse:
+        summary += f" {coarse} event{'s' * (coarse != 1)} known only to the year or coarser are not shown."
+    return Chart(span * BAR_WIDTH, CHART_HEIGHT, bars, ticks, summary)

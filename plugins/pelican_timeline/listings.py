@@ -1,0 +1,102 @@
+"""The static pages that filter the timeline: one per event type, per tag, per pair
+of actors that share events, and each actor's own events.
+
+Without JavaScript these pages are the filters: the filter controls on the
+timeline link to them. Every listing is paginated like the timeline, so no page
+grows without bound however large the site.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from .catalog import Catalog
+from .model import EVENT_TYPES
+from .views import TimelinePage, ViewBuilder, tag_slug
+
+# Two actors get a page of their own when they share at least this many events;
+# a single shared event is linked directly instead.
+MIN_SHARED_FOR_PAGE = 2
+
+
+def type_pages(views: ViewBuilder, catalog: Catalog) -> list[TimelinePage]:
+    by_type: dict[str, list] = defaultdict(list)
+    for event in catalog.events:
+        by_type[event.type].append(event)
+    pages = []
+    for kind, events in sorted(by_type.items()):
+        label = EVENT_TYPES[kind]
+        pages += views.listing(
+            events,
+            lambda n, k=kind: views.urls.event_type(k, n),
+            f"{label} events",
+            "type",
+            f"{len(events)} event{'s' * (len(events) != 1)} of the type “{label}”, in the order they happened.",
+        )
+    return pages
+
+
+def tag_labels(catalog: Catalog) -> dict[str, str]:
+    """Tag slug → the label first written for it, for every tag an event carries."""
+    labels: dict[str, str] = {}
+    for event in catalog.events:
+        for tag in event.tags:
+            slug = tag_slug(tag)
+            if slug:
+                labels.setdefault(slug, tag)
+    return dict(sorted(labels.items()))
+
+
+def tag_pages(views: ViewBuilder, catalog: Catalog) -> list[TimelinePage]:
+    by_tag: dict[str, list] = defaultdict(list)
+    for event in catalog.events:
+        for slug in dict.fromkeys(tag_slug(t) for t in event.tags):
+            if slug:
+                by_tag[slug].append(event)
+    labels = tag_labels(catalog)
+    pages = []
+    for slug, events in sorted(by_tag.items()):
+        pages += views.listing(
+            events,
+            lambda n, s=slug: views.urls.tag(s, n),
+            f"Tagged “{labels[slug]}”",
+            "tag",
+            f"{len(events)} event{'s' * (len(events) != 1)} tagged “{labels[slug]}”.",
+        )
+    return pages
+
+
+def shared_events(catalog: Catalog) -> dict[tuple[str, str], list]:
+    """Events each pair of actors share, for pairs that share enough to get a page."""
+    pairs: dict[tuple[str, str], list] = defaultdict(list)
+    for event in catalog.events:
+        for pair in combinations(sorted(event.actor_ids), 2):
+            pairs[pair].append(event)
+    return {pair: events for pair, events in pairs.items() if len(events) >= MIN_SHARED_FOR_PAGE}
+
+
+def pair_pages(views: ViewBuilder, catalog: Catalog, pairs: dict[tuple[str, str], list]) -> list[TimelinePage]:
+    pages = []
+    for (a, b), events in sorted(pairs.items()):
+        first, second = catalog.actors[a].name, catalog.actors[b].name
+        pages += views.listing(
+            events,
+            lambda n, x=a, y=b: views.urls.pair(x, y, n),
+            f"{first} and {second}",
+            "pair",
+            f"{len(events)} events in which both {first} and {second} take part.",
+        )
+    return pages
+
+
+def actor_event_pages(views: ViewBuilder, catalog: Catalog, actor_id: str) -> list[TimelinePage]:
+    events = catalog.events_by_actor.get(actor_id, [])
+    name = catalog.actors[actor_id].name
+    return views.listing(
+        events,
+        lambda n: views.urls.actor(actor_id, n),
+        name,
+        "actor",
+        f"{len(events)} event{'s' * (len(events) != 1)} in which {name} takes part.",
+    )

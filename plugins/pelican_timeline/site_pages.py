@@ -1,0 +1,103 @@
+"""Every page the timeline adds to a site, planned before anything is written.
+
+``plan_pages`` turns the catalog into a list of :class:`PageSpec` — template,
+output path, URL and the values the template needs — so the generator only
+writes, and the output paths can be checked for clashes first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .catalog import Catalog
+from .chart import density_chart
+from .listings import actor_event_pages, pair_pages, shared_events, tag_labels, tag_pages, type_pages
+from .model import EVENT_TYPES
+from .views import TimelinePage, Url, ViewBuilder, tag_slug
+
+
+@dataclass
+class PageSpec:
+    template: str
+    url: Url
+    values: dict = field(default_factory=dict)
+
+
+@dataclass
+class SitePlan:
+    pages: list[PageSpec]
+    context: dict  # shared by every page of the site (filters, year navigation, overall chart)
+
+
+def _month_urls(timeline_pages: list[TimelinePage]) -> dict[tuple[int, int], str]:
+    """Where each month's heading is: its year page (or the page of it that holds the month)."""
+    found: dict[tuple[int, int], str] = {}
+    for page in timeline_pages:
+        if page.kind != "year":
+            continue
+        for year in page.years:
+            for month in year.months:
+                number = int(month.key[5:]) if len(month.key) > 4 else 0
+                found.setdefault((year.year, number), f"{page.url.url}#timeline_m{month.key}")
+    return found
+
+
+def filter_choices(catalog: Catalog, views: ViewBuilder) -> dict:
+    """The filter controls' options, each with the static page that applies it."""
+    type_counts = Counter(e.type for e in catalog.events)
+    tag_counts = Counter(tag_slug(t) for e in catalog.events for t in dict.fromkeys(e.tags) if tag_slug(t))
+    labels = tag_labels(catalog)
+    return {
+        "actors": [
+            {"id": a.id, "name": a.name, "url": views.urls.actor(a.id).url, "count": len(catalog.events_by_actor[a.id])}
+            for a in catalog.actors.values()
+            if catalog.events_by_actor.get(a.id)
+        ],
+        "types": [
+            {"id": kind, "name": label, "url": views.urls.event_type(kind).url, "count": type_counts[kind]}
+            for kind, label in EVENT_TYPES.items()
+            if type_counts[kind]
+        ],
+        "tags": [
+            {"id": slug, "name": labels[slug], "url": views.urls.tag(slug).url, "count": tag_counts[slug]}
+            for slug in labels
+        ],
+    }
+
+
+def plan_pages(catalog: Catalog, views: ViewBuilder, timeline_pages: list[TimelinePage]) -> SitePlan:
+    urls = views.urls
+    month_urls = _month_urls(timeline_pages)
+
+    def month_url(year: int, month: int) -> str:
+        return month_urls.get((year, month), urls.year(year).url)
+
+    pages = [PageSpec("timeline/timeline", page.url, {"timeline_page": page}) for page in timeline_pages]
+    listings = type_pages(views, catalog) + tag_pages(views, catalog)
+    pairs = shared_events(catalog)
+    listings += pair_pages(views, catalog, pairs)
+    pages += [PageSpec("timeline/timeline", page.url, {"timeline_page": page}) for page in listings]
+
+    for actor in catalog.actors.values():
+        event_pages = actor_event_pages(views, catalog, actor.id)
+        profile = views.actor_page(actor)
+        profile["chart"] = density_chart(catalog.events_by_actor.get(actor.id, ()), month_url)
+        for entry in profile["co_actors"]:
+            pair = tuple(sorted((actor.id, entry["actor"].id)))
+            if pair in pairs:
+                entry["shared_url"] = urls.pair(*pair).url
+            else:
+                shared = next(e for e in catalog.events_by_actor[actor.id] if entry["actor"].id in e.actor_ids)
+                entry["shared_url"] = views.event(shared).url
+        for page in event_pages:
+            pages.append(PageSpec("timeline/actor", page.url, {"actor_page": profile, "timeline_page": page}))
+
+    pages.append(PageSpec("timeline/actors", urls.actors(), {"actor_groups": views.actor_index()}))
+    pages.append(PageSpec("timeline/search", urls.search(), {}))
+    context = {
+        "timeline_years": views.year_navigation(),
+        "timeline_filters": filter_choices(catalog, views),
+        "timeline_chart": density_chart(catalog.events, month_url),
+    }
+    return SitePlan(pages, context)
