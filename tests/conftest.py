@@ -73,6 +73,7 @@ def make_site(tmp_path, monkeypatch):
             "CACHE_PATH": str(root / "cache"),
             "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "TIMELINE_SEARCH": False,  # the browser tests build the search index themselves
             **settings,
         }
         site = Site(root, root / "output")

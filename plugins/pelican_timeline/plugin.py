@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 from pelican import signals
 
 from .build_log import current_build, install_catcher, start_build
+from .ledger import ERROR, WARNING, Problem
 from .generator import TimelineGenerator, add_template_path
 from .reader import TimelineMarkdownReader
 
 DEFAULTS = {
     "TIMELINE_STRICT": True,
+    "TIMELINE_SEARCH": True,
     "TIMELINE_INCLUDE_DRAFTS": False,
     "TIMELINE_PAGE_SIZE": 200,
     "TIMELINE_EVENTS_PATHS": ["events"],
@@ -115,10 +118,27 @@ def check_before_writing(generators) -> None:
         fail(f"{count} error{'s' if count != 1 else ''} in the content (listed above); nothing was written")
 
 
+def build_search_index(pelican, build) -> None:
+    """Index the written site with Pagefind (its binary ships in the ``pagefind[bin]`` wheel
+    and runs offline), so that the search page works on every build."""
+    if not pelican.settings.get("TIMELINE_SEARCH", True):
+        return
+    command = [sys.executable, "-m", "pagefind", "--site", pelican.output_path, "--quiet"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        build.ledger.add([Problem("(search)", None, "", f"the search index was not built: {error}", WARNING)])
+        return
+    if result.returncode != 0:
+        reason = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["unknown error"]
+        build.ledger.add([Problem("(search)", None, "", f"the search index was not built: {reason[0]}", ERROR)])
+
+
 def finish_build(pelican) -> None:
     build = current_build()
     if build is None:
         return
+    build_search_index(pelican, build)
     report()
     if pelican.settings.get("TIMELINE_STRICT", True) and build.ledger.errors:
         fail("errors were found while writing the site (listed above)")

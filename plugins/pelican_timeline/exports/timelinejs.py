@@ -1,0 +1,135 @@
+"""The timeline in Knight Lab's TimelineJS 3 JSON format, for the interactive view.
+
+TimelineJS renders ``headline``, ``text``, ``display_date`` and ``group`` as
+HTML, so every plain-text field (titles, names, places, outlets) is escaped
+here, and the only markup passed through is the catalog's sanitised
+``summary_html``. Dates are given at their true precision: a month-precision
+event has no day, a year-precision event no month. Each slide's
+``display_date`` carries the site's own wording ("c. August 2017", "from 1 Aug
+2017"), which also covers what TimelineJS cannot express (qualifiers, seasons,
+open ends).
+
+No ``media`` is set: TimelineJS would embed the source pages (or fetch
+thumbnails for them) from third parties, which a plain, private site avoids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from ..catalog import Catalog
+from ..dates import DatePoint
+from ..model import EVENT_TYPES, Event
+from ..views import ROLE_LABELS, Urls
+from .common import absolute, dumps, event_sources, event_url
+
+
+def timelinejs_document(
+    catalog: Catalog,
+    *,
+    site_url: str,
+    urls: Urls,
+    article_urls: Mapping[str, str],
+    title: str,
+    text: str = "",
+    events: Sequence[Event] | None = None,
+) -> dict:
+    """``{"title": …, "events": […]}``: every event of the catalog (or ``events``), chronologically.
+
+    ``title`` and ``text`` are plain text for the title slide.
+    """
+    chosen = catalog.events if events is None else _chronological(catalog, events)
+    title_text = {"headline": escape(title)}
+    if text:
+        title_text["text"] = f"<p>{escape(text)}</p>"
+    return {
+        "title": {"text": title_text},
+        "events": [_slide(e, catalog, site_url, urls, article_urls) for e in chosen],
+        "scale": "human",
+    }
+
+
+def timelinejs_json(
+    catalog: Catalog,
+    *,
+    site_url: str,
+    urls: Urls,
+    article_urls: Mapping[str, str],
+    title: str,
+    text: str = "",
+    events: Sequence[Event] | None = None,
+) -> str:
+    """The document as compact JSON text (safe to inline in a ``<script>`` element too)."""
+    document = timelinejs_document(
+        catalog, site_url=site_url, urls=urls, article_urls=article_urls, title=title, text=text, events=events
+    )
+    return dumps(document) + "\n"
+
+
+def timelinejs_date(point: DatePoint, *, end: bool = False) -> dict:
+    """A TimelineJS date object at the point's precision.
+
+    Coarser than a month: the year only (the last year of a decade or century
+    when it ends a range). A season: its first month (or last, at the end of a
+    range). A time: hour and minute as written, in the event's own zone, which
+    is also how ``display_date`` shows it.
+    """
+    day = point.upper if end else point.lower
+    if point.precision in ("century", "decade", "year"):
+        return {"year": day.year}
+    if point.precision in ("season", "month"):
+        return {"year": day.year, "month": day.month}
+    value = {"year": day.year, "month": day.month, "day": day.day}
+    if point.time is not None:
+        hour, minute = point.time.split(":")[:2]
+        value.update(hour=int(hour), minute=int(minute))
+    return value
+
+
+def _chronological(catalog: Catalog, events: Sequence[Event]) -> list[Event]:
+    position = {e.id: n for n, e in enumerate(catalog.events)}
+    return sorted(events, key=lambda e: (position.get(e.id, len(position)), e.date.sort_key, e.id))
+
+
+def _slide(event: Event, catalog: Catalog, site_url: str, urls: Urls, article_urls: Mapping[str, str]) -> dict:
+    value = event.date
+    # An open or unknown start: the slide sits at the known end ("until 7 Aug 2017").
+    start = value.start or value.end
+    slide = {"start_date": timelinejs_date(start, end=value.start is None)}
+    if value.is_interval and value.start is not None and value.end is not None and value.start.text != value.end.text:
+        slide["end_date"] = timelinejs_date(value.end, end=True)
+    slide.update(
+        display_date=escape(value.display()),
+        text={"headline": escape(event.title), "text": _body(event, catalog, site_url, urls, article_urls)},
+        group=escape(EVENT_TYPES[event.type]),
+        unique_id=event.id,
+    )
+    return slide
+
+
+def _body(event: Event, catalog: Catalog, site_url: str, urls: Urls, article_urls: Mapping[str, str]) -> str:
+    parts = [event.summary_html] if event.summary_html else []
+    if event.location:
+        parts.append(f'<p class="timeline-location">{escape(event.location)}</p>')
+    if event.actors:
+        names = []
+        for role in event.actors:
+            actor = catalog.actors.get(role.id)
+            name = actor.name if actor else role.id
+            label = ROLE_LABELS.get(role.role, role.role)
+            href = escape(absolute(site_url, urls.actor(role.id).url))
+            names.append(f'<a href="{href}">{escape(name)}</a>' + (f" ({escape(label)})" if label else ""))
+        parts.append(f'<p class="timeline-actors">{", ".join(names)}</p>')
+    sources = event_sources(event, catalog, site_url, article_urls)
+    if sources:
+        items = []
+        for source in sources:
+            title = escape(source.title or source.url or "")
+            link = f'<a href="{escape(source.url)}">{title}</a>' if source.url else title
+            outlet = f" ({escape(source.outlet)})" if source.outlet else ""
+            items.append(f"<li>{link}{outlet}</li>")
+        parts.append(f'<ul class="timeline-sources">{"".join(items)}</ul>')
+    page = escape(absolute(site_url, event_url(event, catalog, urls)))
+    parts.append(f'<p class="timeline-permalink"><a href="{page}">On the timeline</a></p>')
+    return "".join(parts)
