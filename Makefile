@@ -11,9 +11,11 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+BROWSER_STAMP := node_modules/.installed
+CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help html clean serve devserver publish test lint format import score-import bench-import
+.PHONY: help html clean serve devserver publish test lint format import score-import bench-import browser-deps
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,6 +26,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
+
+# The browser tests drive Debian's Chromium (no browser download) and load the real
+# TimelineJS and axe-core from the npm registry.
+$(BROWSER_STAMP): package.json package-lock.json
+	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(BROWSER_STAMP)
+
+browser-deps: $(BROWSER_STAMP) ## Install Chromium and the npm packages the browser tests use
 
 html: $(STAMP) ## Build the site into output/ (strict: fails on any content problem)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
@@ -58,5 +69,5 @@ format: $(STAMP) ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(STAMP) lint ## Lint, then run the whole test suite
+test: $(STAMP) $(BROWSER_STAMP) lint ## Lint, then run the whole test suite (browser tests included)
 	$(BIN)/python -m pytest

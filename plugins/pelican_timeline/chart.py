@@ -75,5 +75,5 @@ def density_chart(events: Iterable[Event], month_url: Callable[[int, int], str])
         f"with {busy_count}."
     )
     if coarse:
-        summary += f" {coarse} event{'s' * (coarse != 1)} known only to the year or coarser are not shown."
+        summary += f" {coarse} event{'s' * (coarse != 1)} known only to the year or coarser {'is' if coarse == 1 else 'are'} not shown."
     return Chart(span * BAR_WIDTH, CHART_HEIGHT, bars, ticks, summary)

@@ -15,13 +15,14 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from ..catalog import Catalog
 from ..dates import DatePoint, EventDate
 from ..model import Event
-from ..views import Urls, group_key
+from ..views import ROLE_LABELS, Urls, group_key
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -121,6 +122,40 @@ def source_label(source: SourceRef) -> str:
     """ "Title (Outlet)", or the URL for a link without a title."""
     label = source.title or source.url or ""
     return f"{label} ({source.outlet})" if source.outlet else label
+
+
+def sources_html(sources: list[SourceRef]) -> str:
+    """A ``<ul>`` of sources, every text and address escaped; "" when there are none."""
+    items = []
+    for source in sources:
+        title = escape(source.title or source.url or "")
+        link = f'<a href="{escape(source.url)}">{title}</a>' if source.url else title
+        outlet = f" ({escape(source.outlet)})" if source.outlet else ""
+        items.append(f"<li>{link}{outlet}</li>")
+    return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def actors_html(event: Event, catalog: Catalog, site_url: str, urls: Urls) -> str:
+    """The event's actors as escaped links to their pages, with roles: "A (actor), B (recipient)"."""
+    names = []
+    for role in event.actors:
+        actor = catalog.actors.get(role.id)
+        href = escape(absolute(site_url, urls.actor(role.id).url))
+        label = ROLE_LABELS.get(role.role, role.role)
+        name = escape(actor.name if actor else role.id)
+        names.append(f'<a href="{href}">{name}</a>' + (f" ({escape(label)})" if label else ""))
+    return ", ".join(names)
+
+
+def actors_text(event: Event, catalog: Catalog) -> str:
+    """The same as plain text on one line."""
+    names = []
+    for role in event.actors:
+        actor = catalog.actors.get(role.id)
+        label = ROLE_LABELS.get(role.role, role.role)
+        name = one_line(actor.name if actor else role.id)
+        names.append(f"{name} ({label})" if label else name)
+    return ", ".join(names)
 
 
 # Plain text ----------------------------------------------------------------------------------------

@@ -26,9 +26,10 @@ from icalendar import Event as VEvent
 from ..catalog import Catalog
 from ..dates import DatePoint
 from ..model import EVENT_TYPES, Event
-from ..views import ROLE_LABELS, Urls
+from ..views import Urls
 from .common import (
     absolute,
+    actors_text,
     event_instant,
     event_sources,
     event_url,
@@ -68,7 +69,9 @@ def calendar_ics(
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     for event in _chronological(catalog, events):
-        calendar.add_component(_vevent(event, catalog, host, site_url, urls, article_urls))
+        calendar.add_component(
+            _vevent(event, catalog, host=host, site_url=site_url, urls=urls, article_urls=article_urls)
+        )
     return calendar.to_ical()
 
 
@@ -82,7 +85,7 @@ def _chronological(catalog: Catalog, events: Sequence[Event]) -> list[Event]:
 
 
 def _vevent(
-    event: Event, catalog: Catalog, host: str, site_url: str, urls: Urls, article_urls: Mapping[str, str] | None
+    event: Event, catalog: Catalog, *, host: str, site_url: str, urls: Urls, article_urls: Mapping[str, str] | None
 ) -> VEvent:
     item = VEvent()
     item.add("uid", event_uid(event, host))
@@ -96,7 +99,9 @@ def _vevent(
         title = f"{title} ({event.date.display()})"
     item.add("summary", title)
     page = absolute(site_url, event_url(event, catalog, urls))
-    item.add("description", _description(event, catalog, site_url, article_urls, note, page))
+    item.add(
+        "description", _description(event, catalog, site_url=site_url, article_urls=article_urls, note=note, page=page)
+    )
     item.add("url", page)
     if event.location:
         item.add("location", one_line(event.location))
@@ -138,6 +143,7 @@ def _moment(point: DatePoint) -> datetime:
 def _description(
     event: Event,
     catalog: Catalog,
+    *,
     site_url: str,
     article_urls: Mapping[str, str] | None,
     note: str,
@@ -150,13 +156,7 @@ def _description(
     date_line = f"Date: {event.date.display()} (EDTF {event.date.text})"
     parts.append(f"{date_line}\n{note}" if note else date_line)
     if event.actors:
-        names = []
-        for role in event.actors:
-            actor = catalog.actors.get(role.id)
-            label = ROLE_LABELS.get(role.role, role.role)
-            name = one_line(actor.name if actor else role.id)
-            names.append(f"{name} ({label})" if label else name)
-        parts.append("Actors: " + ", ".join(names))
+        parts.append("Actors: " + actors_text(event, catalog))
     sources = event_sources(event, catalog, site_url, article_urls)
     if sources:
         lines = ["Sources:"]

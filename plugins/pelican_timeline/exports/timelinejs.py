@@ -21,8 +21,8 @@ from html import escape
 from ..catalog import Catalog
 from ..dates import DatePoint
 from ..model import EVENT_TYPES, Event
-from ..views import ROLE_LABELS, Urls
-from .common import absolute, dumps, event_sources, event_url
+from ..views import Urls
+from .common import absolute, actors_html, dumps, event_sources, event_url, sources_html
 
 
 def timelinejs_document(
@@ -113,23 +113,10 @@ def _body(event: Event, catalog: Catalog, site_url: str, urls: Urls, article_url
     if event.location:
         parts.append(f'<p class="timeline-location">{escape(event.location)}</p>')
     if event.actors:
-        names = []
-        for role in event.actors:
-            actor = catalog.actors.get(role.id)
-            name = actor.name if actor else role.id
-            label = ROLE_LABELS.get(role.role, role.role)
-            href = escape(absolute(site_url, urls.actor(role.id).url))
-            names.append(f'<a href="{href}">{escape(name)}</a>' + (f" ({escape(label)})" if label else ""))
-        parts.append(f'<p class="timeline-actors">{", ".join(names)}</p>')
+        parts.append(f'<p class="timeline-actors">{actors_html(event, catalog, site_url, urls)}</p>')
     sources = event_sources(event, catalog, site_url, article_urls)
     if sources:
-        items = []
-        for source in sources:
-            title = escape(source.title or source.url or "")
-            link = f'<a href="{escape(source.url)}">{title}</a>' if source.url else title
-            outlet = f" ({escape(source.outlet)})" if source.outlet else ""
-            items.append(f"<li>{link}{outlet}</li>")
-        parts.append(f'<ul class="timeline-sources">{"".join(items)}</ul>')
+        parts.append(sources_html(sources).replace("<ul>", '<ul class="timeline-sources">', 1))
     page = escape(absolute(site_url, event_url(event, catalog, urls)))
     parts.append(f'<p class="timeline-permalink"><a href="{page}">On the timeline</a></p>')
     return "".join(parts)
