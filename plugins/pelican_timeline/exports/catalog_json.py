@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 from ..catalog import Catalog
 from ..model import Actor, ArticleRecord, Event
 from ..views import Urls
-from .common import absolute, dumps, event_sources, event_url, iso, qualifiers, timestamp
+from .common import absolute, event_sources, event_url, iso, qualifiers, timestamp
+from .common import dumps as common_dumps
 
 SCHEMA_FILE = Path(__file__).with_name("timeline.schema.json")
 SCHEMA_NAME = "timeline.schema.json"
@@ -50,6 +51,10 @@ def catalog_json(
 ) -> str:
     """``/timeline.json``: UTF-8 text, one event, actor or article per line."""
     document = catalog_document(catalog, site_url=site_url, urls=urls, article_urls=article_urls, site_name=site_name)
+
+    def dumps(value: object) -> str:
+        return common_dumps(value, script_safe=False)
+
     lines = ["{"]
     keys = list(document)
     for index, key in enumerate(keys):

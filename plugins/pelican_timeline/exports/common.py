@@ -254,16 +254,17 @@ def next_day(day: date) -> date:
 
 # JSON ------------------------------------------------------------------------------------------------
 
+_LINE_SAFE = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def dumps(data: object, *, indent: int | None = None) -> str:
-    """JSON that is safe to paste into an HTML ``<script>`` element as well as to serve.
+def dumps(data: object, *, script_safe: bool = True) -> str:
+    """Compact UTF-8 JSON; by default also safe to paste into an HTML ``<script>`` element.
 
     ``<``, ``>`` and ``&`` can only occur inside JSON strings, where ``\\u003c``
     and friends mean the same characters, so no ``</script>`` or ``<!--`` can
-    end the element early; U+2028 and U+2029 are escaped for old JavaScript parsers.
+    end the element early. U+2028 and U+2029 are always escaped: old JavaScript
+    parsers take them for line ends, and so do many tools that read JSON by lines.
     """
-    separators = (",", ": ") if indent is not None else (",", ":")
-    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False)
-    return text.translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.translate(_SCRIPT_SAFE if script_safe else _LINE_SAFE)
