@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .fields import Fields
 from .frontmatter import FrontMatterError, SplitFile, decode, split
-from .ledger import Problem
+from .ledger import WARNING, Problem
+from .render import unsafe_markup
 from .model import Actor, Event
 from .records import ArticleResult, Render, actor_from, article_from, event_from
 
@@ -40,6 +41,16 @@ def load(path: str) -> tuple[SplitFile | None, list[Problem]]:
         return None, [Problem(path, None, "", f"cannot be read: {error.strerror}")]
 
 
+def render_body(source: SplitFile, path: str, render: Render, problems: list[Problem]) -> str:
+    """The body as safe HTML; a warning says when the sanitiser had to remove something."""
+    if not source.body.strip():
+        return ""
+    reason = unsafe_markup(source.body)
+    if reason:
+        problems.append(Problem(path, source.body_line, "body", reason, WARNING))
+    return render(source.body)
+
+
 def read_article(path: str, render: Render) -> tuple[ArticleResult, SplitFile | None]:
     source, problems = load(path)
     if source is None:
@@ -51,7 +62,7 @@ def read_event(path: str, render: Render) -> FileResult:
     source, problems = load(path)
     if source is None:
         return FileResult(path, None, problems)
-    description = render(source.body) if source.body.strip() else ""
+    description = render_body(source, path, render, problems)
     event = event_from(Fields(source.meta, path, problems), render, description_html=description, line=1)
     return FileResult(path, event, problems)
 
@@ -61,7 +72,7 @@ def read_actor(path: str, render: Render) -> FileResult:
     if source is None:
         return FileResult(path, None, problems)
     actor_id = os.path.splitext(os.path.basename(path))[0]
-    bio = render(source.body) if source.body.strip() else ""
+    bio = render_body(source, path, render, problems)
     actor, more = actor_from(source.meta, path, actor_id, bio)
     return FileResult(path, actor, problems + more)
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from .dates import DateError, EventDate, parse_date
 from .frontmatter import LineDict, LineList
 from .ledger import ERROR, WARNING, Problem
+from .render import unsafe_markup
 
 SAFE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 120
@@ -211,7 +212,21 @@ class Fields:
         return moment
 
     def url(self, key: str, value: object, line: int | None = None) -> str:
+        """A safe link, or "" when the link is dropped (with a warning: the rest stays publishable)."""
+        if isinstance(value, str) and value.strip() and (reason := url_problem(value)):
+            self.problem(key, f"{reason}; the link is dropped", WARNING, line)
+            return ""
         return self._checked(key, value, line, "a URL", url_problem)
+
+    def markdown(self, key: str, render) -> str:
+        """A Markdown field rendered to safe HTML, with a warning if anything had to be removed."""
+        text = self.text(key, plain=False)
+        if not text:
+            return ""
+        reason = unsafe_markup(text)
+        if reason:
+            self.problem(key, reason, WARNING)
+        return render(text)
 
     def mapping(self, key: str, value: object, line: int | None = None) -> Fields | None:
         if not isinstance(value, LineDict):

@@ -13,11 +13,11 @@ import os
 from pelican.readers import MarkdownReader
 
 from .build_log import current_build
-from .content_files import load, read_article
+from .content_files import load, read_article, render_body
 from .fields import Fields
-from .ledger import Problem
+from .ledger import WARNING, Problem
 from .records import ARTICLE_STATUSES
-from .render import markdown_renderer
+from .render import markdown_renderer, unsafe_markup
 
 PAGE_FIELDS = (
     "title", "date", "modified", "slug", "status", "summary", "template", "save_as", "url", "lang", "translation",
@@ -80,9 +80,11 @@ class TimelineMarkdownReader(MarkdownReader):
         if record.slug:
             metadata["slug"] = record.slug
         if record.summary:
+            if reason := unsafe_markup(record.summary):
+                result.problems.append(Problem(source_path, source.meta.line_of("summary"), "summary", reason, WARNING))
             metadata["summary"] = self._render(record.summary)
         metadata.update(record.extra)
-        return self._render(source.body), metadata
+        return render_body(source, source_path, self._render, result.problems), metadata
 
     def _read_page(self, source_path: str) -> tuple[str, dict]:
         source, problems = load(source_path)
@@ -105,5 +107,6 @@ class TimelineMarkdownReader(MarkdownReader):
                 metadata[key] = fields.text(key)
         if any(p.severity == "error" for p in problems):
             self._reject("page", source_path, problems)
+        body = render_body(source, source_path, self._render, problems)
         metadata["timeline_problems"] = problems
-        return self._render(source.body), metadata
+        return body, metadata

@@ -89,7 +89,7 @@ def event_from(
     event_id = fields.identifier("id", given_id) if given_id is not None else ""
     if given_id is None and date and title:
         event_id = derive_event_id(date.text, title)
-    summary = fields.text("summary", plain=False)
+    summary_html = fields.markdown("summary", render)
     event = Event(
         id=event_id,
         date=date,
@@ -98,7 +98,7 @@ def event_from(
         actors=actors,
         origin=Origin(fields.path, line or fields.meta.line, fields.prefix),
         location=fields.text("location"),
-        summary_html=render(summary) if summary else "",
+        summary_html=summary_html,
         description_html=description_html,
         links=links,
         date_text=fields.text("date_text"),

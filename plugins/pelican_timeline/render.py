@@ -9,6 +9,7 @@ never reach a page, and links keep to http(s), mail and in-site targets.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 
 import markdown
@@ -44,6 +45,23 @@ def sanitize(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+UNSAFE = {
+    "a script": re.compile(r"<\s*script", re.I),
+    "an event handler": re.compile(r"<[^>]*\son[a-z]+\s*=", re.I),
+    "a javascript:, vbscript: or data: link": re.compile(r"(?:javascript|vbscript|data)\s*:", re.I),
+    "an embedded frame or object": re.compile(r"<\s*(?:iframe|object|embed|frame|form|meta|base|link|style)\b", re.I),
+}
+
+
+def unsafe_markup(text: str) -> str | None:
+    """What the sanitiser will take out of this Markdown, in words, or None.
+
+    The sanitiser removes it either way; this is so the build can say so.
+    """
+    found = [label for label, pattern in UNSAFE.items() if pattern.search(text)]
+    return f"unsafe markup removed ({', '.join(found)})" if found else None
 
 
 def markdown_settings(settings: dict | None) -> dict:

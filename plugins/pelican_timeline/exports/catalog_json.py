@@ -102,6 +102,7 @@ def _event(event: Event, catalog: Catalog, site_url: str, urls: Urls, article_ur
         "actors": [{"id": role.id, "role": role.role} for role in event.actors],
         "location": event.location,
         "summary_html": event.summary_html,
+        "description_html": event.description_html,
         "date_text": event.date_text,
         "tags": list(event.tags),
         "url": absolute(site_url, event_url(event, catalog, urls)),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import weakref
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from html import escape
@@ -71,6 +71,12 @@ def event_url(event: Event, catalog: Catalog, urls: Urls) -> str:
         entry = (weakref.ref(catalog), urls, size, _locate(catalog, urls, size))
         _locations[id(catalog)] = entry
     return entry[3].get(event.id) or canonical_event_url(event, urls)
+
+
+def chronological(catalog: Catalog, events: Iterable[Event]) -> list[Event]:
+    """``events`` in the timeline's order (events outside the catalog last, by date)."""
+    position = {e.id: n for n, e in enumerate(catalog.events)}
+    return sorted(events, key=lambda e: (position.get(e.id, len(position)), e.date.sort_key, e.id))
 
 
 def page_size(urls: Urls) -> int:

@@ -8,8 +8,8 @@ depends on the time of the build and two builds give the same bytes.
 
 An entry's ``id`` is the absolute URL of the event's anchor on the first page of
 its year, which does not change as the timeline grows; its link goes to the
-page that lists it. The content is the event's sanitised summary, followed by
-its date, actors and sources, all escaped.
+page that lists it. The content is the event's sanitised summary and
+description, followed by its date, actors and sources, all escaped.
 
 Feeds need an absolute site URL (Atom ids and links must be absolute), so
 build them when ``SITEURL`` is set, as Pelican does with its own feeds.
@@ -31,6 +31,7 @@ from .common import (
     absolute,
     actors_html,
     canonical_event_url,
+    chronological,
     event_instant,
     event_sources,
     event_url,
@@ -88,7 +89,7 @@ def atom_feed(  # noqa: PLR0917 - the positional order is the interface the gene
         feed_url=absolute(site_url, feed_url),
         feed_guid=absolute(site_url, feed_url),
     )
-    newest = sorted(events, key=_order, reverse=True)
+    newest = chronological(catalog, events)[::-1]
     for event in newest if limit is None else newest[:limit]:
         when = event_instant(event)
         feed.add_item(
@@ -202,12 +203,8 @@ def timeline_feeds(
     return feeds
 
 
-def _order(event: Event) -> tuple:
-    return (event.date.sort_key, event.title.casefold(), event.id)
-
-
 def _content(event: Event, catalog: Catalog, site_url: str, urls: Urls, article_urls: Mapping[str, str]) -> str:
-    parts = [event.summary_html] if event.summary_html else []
+    parts = [html for html in (event.summary_html, event.description_html) if html]
     details = [f"<strong>{escape(event.date.display())}</strong>", escape(EVENT_TYPES[event.type])]
     if event.location:
         details.append(escape(event.location))

@@ -30,6 +30,7 @@ from ..views import Urls
 from .common import (
     absolute,
     actors_text,
+    chronological,
     event_instant,
     event_sources,
     event_url,
@@ -68,7 +69,7 @@ def calendar_ics(
     calendar.add("method", "PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
-    for event in _chronological(catalog, events):
+    for event in chronological(catalog, events):
         calendar.add_component(
             _vevent(event, catalog, host=host, site_url=site_url, urls=urls, article_urls=article_urls)
         )
@@ -77,11 +78,6 @@ def calendar_ics(
 
 def event_uid(event: Event, host: str) -> str:
     return f"{event.id}@{host}"
-
-
-def _chronological(catalog: Catalog, events: Sequence[Event]) -> list[Event]:
-    position = {e.id: n for n, e in enumerate(catalog.events)}
-    return sorted(events, key=lambda e: (position.get(e.id, len(position)), e.date.sort_key, e.id))
 
 
 def _vevent(
@@ -150,7 +146,7 @@ def _description(
     page: str,
 ) -> str:
     parts = []
-    summary = html_to_text(event.summary_html)
+    summary = html_to_text(event.summary_html) or html_to_text(event.description_html)
     if summary:
         parts.append(summary)
     date_line = f"Date: {event.date.display()} (EDTF {event.date.text})"

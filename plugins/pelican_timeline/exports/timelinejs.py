@@ -22,7 +22,7 @@ from ..catalog import Catalog
 from ..dates import DatePoint
 from ..model import EVENT_TYPES, Event
 from ..views import Urls
-from .common import absolute, actors_html, dumps, event_sources, event_url, sources_html
+from .common import absolute, actors_html, chronological, dumps, event_sources, event_url, sources_html
 
 
 def timelinejs_document(
@@ -39,7 +39,7 @@ def timelinejs_document(
 
     ``title`` and ``text`` are plain text for the title slide.
     """
-    chosen = catalog.events if events is None else _chronological(catalog, events)
+    chosen = catalog.events if events is None else chronological(catalog, events)
     title_text = {"headline": escape(title)}
     if text:
         title_text["text"] = f"<p>{escape(text)}</p>"
@@ -87,11 +87,6 @@ def timelinejs_date(point: DatePoint, *, end: bool = False) -> dict:
     return value
 
 
-def _chronological(catalog: Catalog, events: Sequence[Event]) -> list[Event]:
-    position = {e.id: n for n, e in enumerate(catalog.events)}
-    return sorted(events, key=lambda e: (position.get(e.id, len(position)), e.date.sort_key, e.id))
-
-
 def _slide(event: Event, catalog: Catalog, site_url: str, urls: Urls, article_urls: Mapping[str, str]) -> dict:
     value = event.date
     # An open or unknown start: the slide sits at the known end ("until 7 Aug 2017").
@@ -109,7 +104,9 @@ def _slide(event: Event, catalog: Catalog, site_url: str, urls: Urls, article_ur
 
 
 def _body(event: Event, catalog: Catalog, site_url: str, urls: Urls, article_urls: Mapping[str, str]) -> str:
-    parts = [event.summary_html] if event.summary_html else []
+    # The summary, or the description when there is no summary, as the event card shows it.
+    summary = event.summary_html or event.description_html
+    parts = [summary] if summary else []
     if event.location:
         parts.append(f'<p class="timeline-location">{escape(event.location)}</p>')
     if event.actors:
