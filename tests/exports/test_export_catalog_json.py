@@ -115,6 +115,8 @@ def test_events_carry_their_bounds_precision_and_qualifiers(tmp_path):
     assert events["uncertain day"]["qualifiers"] == {"uncertain": True, "approximate": False}
     assert events["approximate month"]["qualifiers"] == {"uncertain": False, "approximate": True}
     assert events["day"]["qualifiers"] == {"uncertain": False, "approximate": False}
+    assert events["day"]["summary_html"] == ""
+    assert events["day"]["description_html"] == "<p>Description of day.</p>"
 
 
 def test_hostile_text_comes_back_exactly_and_only_sanitised_html_is_html(tmp_path):

@@ -71,6 +71,11 @@ def test_display_dates_keep_the_sites_wording(tmp_path):
     assert by_title(built, "season")["display_date"] == "Autumn 2017"
 
 
+def test_an_event_without_summary_shows_its_description(tmp_path):
+    built = build(tmp_path, DATES)
+    assert by_title(built, "day")["text"]["text"].startswith("<p>Description of day.</p>")
+
+
 def test_plain_text_is_escaped_and_only_sanitised_html_passes(tmp_path):
     built = build(tmp_path, HOSTILE)
     slide = by_title(built, HOSTILE_TITLE)
