@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import actor_file, event_file
+from sitekit import actor_file, event_file
 
 LAVROV = """
 ---
@@ -92,7 +92,10 @@ def test_actor_page_shows_profile_events_in_order_articles_and_co_actors(make_si
     ]
     pair = site.html("actors/rex-tillerson/with/sergey-lavrov/")
     assert pair.h1.get_text() == "Rex Tillerson and Sergey Lavrov"
-    assert [t.get_text() for t in pair.select(".event-title")] == ["Lavrov and Tillerson again", "Lavrov and Tillerson meet in Manila"]
+    assert [t.get_text() for t in pair.select(".event-title")] == [
+        "Lavrov and Tillerson again",
+        "Lavrov and Tillerson meet in Manila",
+    ]
     assert page.select_one('a[href="https://www.wikidata.org/wiki/Q42"]') is not None
 
 

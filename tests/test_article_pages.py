@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import actor_file
+from sitekit import actor_file
 
 ARTICLE = """
 ---

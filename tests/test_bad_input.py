@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import actor_file, run_pelican_cli, write_files
+from sitekit import actor_file, run_pelican_cli, write_files
 
 GOOD_ARTICLE_HEAD = "---\ntitle: A report\ndate: 2017-08-06\nsource: Sputnik News\n"
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import event_file, run_pelican_cli, write_files
+from sitekit import event_file, run_pelican_cli, write_files
 
 GOOD = "---\ntitle: Fine\ndate: 2017-08-06\nsource: Wire\n---\nBody.\n"
 

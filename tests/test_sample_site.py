@@ -9,8 +9,8 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from conftest import ROOT, Site
 from pelican_timeline.build_log import current_build
+from sitekit import ROOT, Site
 
 SAMPLE = next((ROOT.parent / "shared" / "samples").glob("globalsecurity-sputnik-*.txt"), None)
 BOILERPLATE = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from conftest import actor_file, event_file, event_ids
+from sitekit import actor_file, event_file, event_ids
 
 ARTICLE_REPORTING_OLD_EVENTS = """
 ---

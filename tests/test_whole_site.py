@@ -8,8 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import event_ids
 from pelican_timeline.synthetic import generate
+from sitekit import event_ids
 
 PAYLOAD = "<script>alert('x')</script>"
 

@@ -59,7 +59,9 @@ def density_chart(events: Iterable[Event], month_url: Callable[[int, int], str])
         index = (year - first[0]) * 12 + month - first[1]
         height = max(3.0, CHART_HEIGHT * count / highest)
         label = f"{MONTHS[month - 1]} {year}: {count} event{'s' * (count != 1)}"
-        bars.append(Bar(index * BAR_WIDTH, CHART_HEIGHT - height, BAR_WIDTH - 2, height, count, label, month_url(year, month)))
+        bars.append(
+            Bar(index * BAR_WIDTH, CHART_HEIGHT - height, BAR_WIDTH - 2, height, count, label, month_url(year, month))
+        )
     years = list(range(first[0], last[0] + 1))
     step = max(1, -(-len(years) // MAX_TICKS))
     ticks = []

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from .fields import Fields
 from .frontmatter import FrontMatterError, SplitFile, decode, split
 from .ledger import WARNING, Problem
-from .render import unsafe_markup
 from .model import Actor, Event
 from .records import ArticleResult, Render, actor_from, article_from, event_from
+from .render import unsafe_markup
 
 CONTENT_EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
 

@@ -16,7 +16,9 @@ from pelican.generators import Generator
 from .build_log import current_build, start_build
 from .catalog import build_catalog
 from .content_files import CONTENT_EXTENSIONS, content_files, read_actor, read_event, stray_files
+from .exports.jsonld import article_ld, script_tag
 from .ledger import WARNING, Ledger, Problem, display_path
+from .publish_exports import absolute_site, export_links, write_exports
 from .render import markdown_renderer
 from .site_pages import plan_pages
 from .views import Urls, ViewBuilder, timestamp_label
@@ -56,7 +58,10 @@ class TimelineGenerator(Generator):
         catalog = build_catalog(records, event_files, actor_files, ledger)
         self.build.catalog = catalog
         self.views = ViewBuilder(catalog, Urls(self.settings), self._article_url, self.settings["TIMELINE_PAGE_SIZE"])
-        self.plan = plan_pages(catalog, self.views, self.views.timeline_pages())
+        site_url = absolute_site(self.settings)
+        self.plan = plan_pages(
+            catalog, self.views, self.views.timeline_pages(), site_url=site_url, article_urls=self._article_urls
+        )
         self._check_output_paths(ledger)
         for article in self._articles:
             record = article.metadata.get("timeline")
@@ -76,11 +81,15 @@ class TimelineGenerator(Generator):
                 # Only the bylines the source printed; Pelican would fill in the site's AUTHOR.
                 article.timeline_authors = record.authors
                 article.timeline_review = record.review
+                article.timeline_jsonld = script_tag(
+                    article_ld(record, catalog, site_url=site_url, urls=self.views.urls, article_url=article.url)
+                )
         self.context["timeline_catalog"] = catalog
         self.context.update(self.plan.context)
         self.context["TIMELINE_INDEX_URL"] = self.views.urls.timeline().url
         self.context["TIMELINE_ACTORS_URL"] = self.views.urls.actors().url
         self.context["TIMELINE_SEARCH_URL"] = self.views.urls.search().url
+        self.context["timeline_exports"] = export_links(self.settings)
 
     def _register_pelican_content(self, ledger: Ledger) -> list:
         """Ledger entries for what Pelican's generators read; returns the articles
@@ -160,3 +169,4 @@ class TimelineGenerator(Generator):
         for spec in self.plan.pages:
             template = self.get_template(spec.template)
             writer.write_file(spec.url.save_as, template, self.context, relative, url=spec.url.url, **spec.values)
+        write_exports(self.output_path, self.build.catalog, self.settings, self.views.urls, self._article_urls)

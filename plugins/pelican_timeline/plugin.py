@@ -8,8 +8,9 @@ import sys
 from pelican import signals
 
 from .build_log import current_build, install_catcher, start_build
-from .ledger import ERROR, WARNING, Problem
 from .generator import TimelineGenerator, add_template_path
+from .ledger import ERROR, WARNING, Problem
+from .publish_exports import EXPORT_DEFAULTS
 from .reader import TimelineMarkdownReader
 
 DEFAULTS = {
@@ -68,7 +69,7 @@ class TimelineContentError(SystemExit):
 
 def apply_defaults(pelican) -> None:
     settings = pelican.settings
-    for key, value in DEFAULTS.items():
+    for key, value in {**DEFAULTS, **EXPORT_DEFAULTS}.items():
         settings.setdefault(key, value)
     # Event and actor files are ours: keep Pelican from publishing them as articles or pages.
     for setting in ("TIMELINE_EVENTS_PATHS", "TIMELINE_ACTORS_PATHS"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .chart import density_chart
+from .exports.jsonld import actor_ld, event_ld, graph, script_tag
 from .listings import actor_event_pages, pair_pages, shared_events, tag_labels, tag_pages, type_pages
 from .model import EVENT_TYPES
 from .views import TimelinePage, Url, ViewBuilder, tag_slug
@@ -66,14 +67,34 @@ def filter_choices(catalog: Catalog, views: ViewBuilder) -> dict:
     }
 
 
-def plan_pages(catalog: Catalog, views: ViewBuilder, timeline_pages: list[TimelinePage]) -> SitePlan:
+def _events_ld(page: TimelinePage, catalog: Catalog, views: ViewBuilder, site_url: str, article_urls) -> str:
+    """JSON-LD for the events a page lists (year pages: the events' home)."""
+    events = [view.event for year in page.years for month in year.months for view in month.events]
+    nodes = [event_ld(e, catalog, site_url=site_url, urls=views.urls, article_urls=article_urls) for e in events]
+    return script_tag(graph(nodes)) if nodes else ""
+
+
+def plan_pages(
+    catalog: Catalog, views: ViewBuilder, timeline_pages: list[TimelinePage], *, site_url: str = "", article_urls=None
+) -> SitePlan:
     urls = views.urls
+    article_urls = article_urls or {}
     month_urls = _month_urls(timeline_pages)
 
     def month_url(year: int, month: int) -> str:
         return month_urls.get((year, month), urls.year(year).url)
 
-    pages = [PageSpec("timeline/timeline", page.url, {"timeline_page": page}) for page in timeline_pages]
+    pages = [
+        PageSpec(
+            "timeline/timeline",
+            page.url,
+            {
+                "timeline_page": page,
+                "page_jsonld": _events_ld(page, catalog, views, site_url, article_urls) if page.kind == "year" else "",
+            },
+        )
+        for page in timeline_pages
+    ]
     listings = type_pages(views, catalog) + tag_pages(views, catalog)
     pairs = shared_events(catalog)
     listings += pair_pages(views, catalog, pairs)
@@ -83,6 +104,7 @@ def plan_pages(catalog: Catalog, views: ViewBuilder, timeline_pages: list[Timeli
         event_pages = actor_event_pages(views, catalog, actor.id)
         profile = views.actor_page(actor)
         profile["chart"] = density_chart(catalog.events_by_actor.get(actor.id, ()), month_url)
+        profile["jsonld"] = script_tag(actor_ld(actor, catalog, site_url=site_url, urls=urls))
         for entry in profile["co_actors"]:
             pair = tuple(sorted((actor.id, entry["actor"].id)))
             if pair in pairs:

@@ -222,7 +222,9 @@ class ViewBuilder:
             page.description = f"{len(events)} event{'s' * (len(events) != 1)}, in the order they happened."
         for page in pages:
             page.heading, page.kind = f"Events of {page.year}", "year"
-            page.description = f"{page.count} event{'s' * (page.count != 1)} in {page.year}, in the order they happened."
+            page.description = (
+                f"{page.count} event{'s' * (page.count != 1)} in {page.year}, in the order they happened."
+            )
         return everything + pages
 
     def listing(self, events: list[Event], url_for: Callable[[int], Url], heading: str, kind: str, description: str):

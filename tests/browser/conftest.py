@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser_site import build, serve
 from playwright.sync_api import sync_playwright
+
+from browser_site import build, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 import yaml
+
 from browser_site import build, serve
 
 # Each payload, if it ran, would call alert/console or set window.__pwned.

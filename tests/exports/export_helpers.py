@@ -12,13 +12,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import actor_file, event_file, write_files
 from pelican_timeline.catalog import Catalog, build_catalog
 from pelican_timeline.content_files import content_files, read_actor, read_article, read_event
 from pelican_timeline.ledger import Ledger
 from pelican_timeline.plugin import DEFAULTS
 from pelican_timeline.render import markdown_renderer
 from pelican_timeline.views import Urls
+from sitekit import actor_file, event_file, write_files
 
 SITE_URL = "https://timeline.example.org"
 SITE_NAME = "Test Timeline"

@@ -6,10 +6,10 @@ import copy
 import json
 
 import pytest
-from export_helpers import DATES, HOSTILE, HOSTILE_TITLE, SITE_NAME, SITE_URL, build, sample_site
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from export_helpers import DATES, HOSTILE, HOSTILE_TITLE, SITE_NAME, SITE_URL, build, sample_site
 from pelican_timeline.exports.catalog_json import SCHEMA_FILE, catalog_document, catalog_json, load_schema, schema_text
 from pelican_timeline.model import ACTOR_TYPES, EVENT_TYPES, ROLES, UNPROFILED
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from export_helpers import DATES, HOSTILE, SITE_NAME, SITE_URL, build
-
 from pelican_timeline.exports.catalog_json import catalog_json
 from pelican_timeline.exports.feeds import timeline_feeds
 from pelican_timeline.exports.ical import calendar_ics

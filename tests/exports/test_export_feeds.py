@@ -8,9 +8,8 @@ from datetime import UTC, datetime
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from export_helpers import DATES, HOSTILE, HOSTILE_TITLE, SITE_NAME, SITE_URL, build, sample_site
 
-from conftest import actor_file, event_file
+from export_helpers import DATES, HOSTILE, HOSTILE_TITLE, SITE_NAME, SITE_URL, build, sample_site
 from pelican_timeline.exports.common import event_url
 from pelican_timeline.exports.feeds import (
     EMPTY_FEED_DATE,
@@ -23,6 +22,7 @@ from pelican_timeline.exports.feeds import (
 )
 from pelican_timeline.plugin import DEFAULTS
 from pelican_timeline.views import Urls
+from sitekit import actor_file, event_file
 
 
 def parse(text: str):

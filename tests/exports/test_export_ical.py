@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from export_helpers import DATES, HOSTILE, HOSTILE_TITLE, SITE_NAME, SITE_URL, build
 from icalendar import Calendar
 
+from export_helpers import DATES, HOSTILE, HOSTILE_TITLE, SITE_NAME, SITE_URL, build
 from pelican_timeline.exports.ical import calendar_ics
 
 

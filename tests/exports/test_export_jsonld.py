@@ -7,12 +7,12 @@ import json
 import lxml.html
 import pytest
 from bs4 import BeautifulSoup
-from export_helpers import DATES, HOSTILE, HOSTILE_SCRIPT_TITLE, HOSTILE_TITLE, SITE_URL, build, sample_site
 from jinja2 import Environment
 from markupsafe import Markup
 
-from conftest import actor_file
+from export_helpers import DATES, HOSTILE, HOSTILE_SCRIPT_TITLE, HOSTILE_TITLE, SITE_URL, build, sample_site
 from pelican_timeline.exports.jsonld import actor_ld, article_ld, event_ld, graph, script_tag
+from sitekit import actor_file
 
 
 def event_node(built, title: str) -> dict:

@@ -6,7 +6,6 @@ import csv
 import io
 
 from export_helpers import DATES, HOSTILE, HOSTILE_TITLE, SITE_URL, build, sample_site
-
 from pelican_timeline.exports.tables import EVENT_ACTOR_COLUMNS, EVENT_COLUMNS, event_actors_csv, events_csv
 
 

@@ -6,8 +6,8 @@ import json
 from html import escape
 
 from bs4 import BeautifulSoup
-from export_helpers import DATES, HOSTILE, HOSTILE_SCRIPT_TITLE, HOSTILE_TITLE, SITE_NAME, SITE_URL, build
 
+from export_helpers import DATES, HOSTILE, HOSTILE_SCRIPT_TITLE, HOSTILE_TITLE, SITE_NAME, SITE_URL, build
 from pelican_timeline.exports.timelinejs import timelinejs_document, timelinejs_json
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from importer_helpers import BODY
 
 SECOND = "Officials from both countries are expected to meet again before the end of the year, the statement added."

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from importer_helpers import BODY
 
-from conftest import ROOT, run_pelican_cli
+from importer_helpers import BODY
 from pelican_timeline.frontmatter import decode, split
+from sitekit import ROOT, run_pelican_cli
 
 TIMELINE = str(Path(sys.executable).parent / "timeline")
 SAMPLE = next((ROOT.parent / "shared" / "samples").glob("globalsecurity-sputnik-*.txt"), None)

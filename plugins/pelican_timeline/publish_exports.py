@@ -1,0 +1,102 @@
+"""Writing the exports (``exports/``) into the output folder, at the paths the
+TIMELINE_*_SAVE_AS settings give.
+
+Feeds and calendars hold absolute links, so they are written only when
+SITEURL is an absolute address (as ``publishconf.py`` sets it); the JSON,
+TimelineJS and CSV files work with site-relative links and are always written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from .catalog import Catalog
+from .exports.catalog_json import catalog_json, schema_text
+from .exports.feeds import actor_feed, all_events_feed, type_feed
+from .exports.ical import calendar_ics
+from .exports.tables import event_actors_csv, events_csv
+from .exports.timelinejs import timelinejs_json
+from .views import Urls
+
+EXPORT_DEFAULTS = {
+    "TIMELINE_JSON_SAVE_AS": "timeline.json",
+    "TIMELINE_JSON_SCHEMA_SAVE_AS": "timeline.schema.json",
+    "TIMELINE_TIMELINEJS_SAVE_AS": "timelinejs.json",
+    "TIMELINE_EVENTS_CSV_SAVE_AS": "timeline/events.csv",
+    "TIMELINE_EVENT_ACTORS_CSV_SAVE_AS": "timeline/event-actors.csv",
+    "TIMELINE_ICS_SAVE_AS": "timeline/events.ics",
+    "TIMELINE_ACTOR_ICS_SAVE_AS": "actors/{id}/events.ics",
+    "TIMELINE_FEED_ALL_SAVE_AS": "feeds/timeline.atom.xml",
+    "TIMELINE_FEED_ACTOR_SAVE_AS": "feeds/actors/{id}.atom.xml",
+    "TIMELINE_FEED_TYPE_SAVE_AS": "feeds/types/{type}.atom.xml",
+}
+
+
+def absolute_site(settings: Mapping) -> str:
+    site = str(settings.get("SITEURL") or "")
+    return site if site.startswith(("http://", "https://")) else ""
+
+
+def export_links(settings: Mapping) -> dict:
+    """Site-relative paths of the exports, for templates to link to ("" when not written)."""
+    with_site = bool(absolute_site(settings))
+    return {
+        "json": settings["TIMELINE_JSON_SAVE_AS"],
+        "schema": settings["TIMELINE_JSON_SCHEMA_SAVE_AS"],
+        "timelinejs": settings["TIMELINE_TIMELINEJS_SAVE_AS"],
+        "events_csv": settings["TIMELINE_EVENTS_CSV_SAVE_AS"],
+        "event_actors_csv": settings["TIMELINE_EVENT_ACTORS_CSV_SAVE_AS"],
+        "ics": settings["TIMELINE_ICS_SAVE_AS"] if with_site else "",
+        "feed": settings["TIMELINE_FEED_ALL_SAVE_AS"] if with_site else "",
+        "actor_ics": settings["TIMELINE_ACTOR_ICS_SAVE_AS"] if with_site else "",
+        "actor_feed": settings["TIMELINE_FEED_ACTOR_SAVE_AS"] if with_site else "",
+        "type_feed": settings["TIMELINE_FEED_TYPE_SAVE_AS"] if with_site else "",
+    }
+
+
+def _write(output: str, relative: str, data: str | bytes) -> None:
+    path = os.path.join(output, relative)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if isinstance(data, str):
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(data)
+    else:
+        with open(path, "wb") as handle:
+            handle.write(data)
+
+
+def write_exports(
+    output: str, catalog: Catalog, settings: Mapping, urls: Urls, article_urls: Mapping[str, str]
+) -> list[str]:
+    """Write every export; returns the paths written, relative to ``output``."""
+    site = absolute_site(settings)
+    name = str(settings.get("SITENAME") or "Timeline")
+    common = {"site_url": site, "urls": urls, "article_urls": article_urls}
+    files: dict[str, str | bytes] = {
+        settings["TIMELINE_JSON_SAVE_AS"]: catalog_json(catalog, site_name=name, **common),
+        settings["TIMELINE_JSON_SCHEMA_SAVE_AS"]: schema_text(),
+        settings["TIMELINE_TIMELINEJS_SAVE_AS"]: timelinejs_json(catalog, title=name, **common),
+        settings["TIMELINE_EVENTS_CSV_SAVE_AS"]: events_csv(catalog, **common),
+        settings["TIMELINE_EVENT_ACTORS_CSV_SAVE_AS"]: event_actors_csv(catalog),
+    }
+    if site:
+        files[settings["TIMELINE_ICS_SAVE_AS"]] = calendar_ics(
+            catalog.events, catalog, name, site, urls, article_urls=article_urls
+        )
+        files[settings["TIMELINE_FEED_ALL_SAVE_AS"]] = all_events_feed(
+            catalog, site_name=name, feed_url=settings["TIMELINE_FEED_ALL_SAVE_AS"], **common
+        )
+        for actor_id, events in catalog.events_by_actor.items():
+            actor_name = catalog.actors[actor_id].name
+            files[settings["TIMELINE_ACTOR_ICS_SAVE_AS"].format(id=actor_id)] = calendar_ics(
+                events, catalog, f"{name}: {actor_name}", site, urls, article_urls=article_urls
+            )
+            feed_path = settings["TIMELINE_FEED_ACTOR_SAVE_AS"].format(id=actor_id)
+            files[feed_path] = actor_feed(catalog, actor_id, site_name=name, feed_url=feed_path, **common)
+        for kind in sorted({e.type for e in catalog.events}):
+            feed_path = settings["TIMELINE_FEED_TYPE_SAVE_AS"].format(type=kind)
+            files[feed_path] = type_feed(catalog, kind, site_name=name, feed_url=feed_path, **common)
+    for relative, data in files.items():
+        _write(output, relative, data)
+    return sorted(files)
