@@ -26,6 +26,15 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--out", default="content/articles", help="folder for drafts (default: %(default)s)")
     importer.add_argument("--actors", default="content/actors", help="folder of actor profiles (default: %(default)s)")
     importer.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
+
+    checker = commands.add_parser(
+        "check",
+        help="check all content with the build's own rules, without building the site",
+        description="Read every article, event, actor and page with the same rules as the build and print each "
+        "problem as path:line: field: message, then a summary. Exits 1 if anything is an error.",
+    )
+    checker.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file (default: %(default)s)")
+    checker.add_argument("--content", default=None, help="content folder (default: PATH from the settings)")
     return parser
 
 
@@ -36,5 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         from .importer.command import run_import  # noqa: PLC0415 - only this command needs the importer
 
         return run_import(args.paths, url=args.url, out=args.out, actors=args.actors, dry_run=args.dry_run)
+    if args.command == "check":
+        from .checking import main as run_check  # noqa: PLC0415
+
+        return run_check(args.settings, args.content)
     parser.print_help()
     return 0

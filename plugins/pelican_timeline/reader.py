@@ -14,14 +14,9 @@ from pelican.readers import MarkdownReader
 
 from .build_log import current_build
 from .content_files import load, read_article, render_body
-from .fields import Fields
 from .ledger import WARNING, Problem
-from .records import ARTICLE_STATUSES
+from .records import page_from
 from .render import markdown_renderer, unsafe_markup
-
-PAGE_FIELDS = (
-    "title", "date", "modified", "slug", "status", "summary", "template", "save_as", "url", "lang", "translation",
-)  # fmt: skip
 
 
 class ContentRejected(Exception):
@@ -90,21 +85,9 @@ class TimelineMarkdownReader(MarkdownReader):
         source, problems = load(source_path)
         if source is None:
             self._reject("page", source_path, problems)
-        fields = Fields(source.meta, source_path, problems)
-        fields.reject_unknown(PAGE_FIELDS)
-        metadata = {"title": fields.text("title", required=True)}
-        for key in ("date", "modified"):
-            if fields.has(key):
-                metadata[key] = fields.timestamp(key)
-        if fields.has("status"):
-            metadata["status"] = fields.choice("status", ARTICLE_STATUSES)
-        if fields.has("slug"):
-            metadata["slug"] = fields.identifier("slug", source.meta["slug"])
-        if fields.has("summary"):
-            metadata["summary"] = self._render(fields.text("summary", plain=False))
-        for key in ("template", "save_as", "url", "lang", "translation"):
-            if fields.has(key):
-                metadata[key] = fields.text(key)
+        metadata = page_from(source.meta, source_path, problems)
+        if "summary" in metadata:
+            metadata["summary"] = self._render(metadata["summary"])
         if any(p.severity == "error" for p in problems):
             self._reject("page", source_path, problems)
         body = render_body(source, source_path, self._render, problems)

@@ -244,6 +244,31 @@ def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
     return ArticleResult(record, problems, rejected)
 
 
+PAGE_FIELDS = (
+    "title", "date", "modified", "slug", "status", "summary", "template", "save_as", "url", "lang", "translation",
+)  # fmt: skip
+
+
+def page_from(meta: LineDict, path: str, problems: list[Problem]) -> dict:
+    """A plain page's fields (``content/pages``), as Pelican metadata; the summary is left as Markdown."""
+    fields = Fields(meta, path, problems)
+    fields.reject_unknown(PAGE_FIELDS)
+    metadata: dict = {"title": fields.text("title", required=True)}
+    for key in ("date", "modified"):
+        if fields.has(key):
+            metadata[key] = fields.timestamp(key)
+    if fields.has("status"):
+        metadata["status"] = fields.choice("status", ARTICLE_STATUSES)
+    if fields.has("slug"):
+        metadata["slug"] = fields.identifier("slug", meta["slug"])
+    if fields.has("summary"):
+        metadata["summary"] = fields.text("summary", plain=False)
+    for key in ("template", "save_as", "url", "lang", "translation"):
+        if fields.has(key):
+            metadata[key] = fields.text(key)
+    return metadata
+
+
 def actor_from(meta: LineDict, path: str, actor_id: str, bio_html: str) -> tuple[Actor | None, list[Problem]]:
     """Validate an actor profile; its id is the file name."""
     problems: list[Problem] = []
