@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitekit import ROOT, actor_file, event_file, run_pelican_cli, write_files
 from test_bad_input import CASES, HUGE
+
+from sitekit import ROOT, actor_file, event_file, run_pelican_cli, write_files
 
 TIMELINE = str(Path(sys.executable).parent / "timeline")
 

@@ -81,7 +81,7 @@ def generate(n_articles: int, n_actors: int = 1000, seed: int = 1, events_per_ar
             f"  name: Outlet {number % 37}",
             f"  url: https://news.example.org/{number}",
             f"dateline: City {number % 91}",
-            f"tags: [topic-{number % 13}]",
+            f"tags: [topic-{chr(ord('a') + number % 13)}]",
             f"actors: [{', '.join(rng.sample(pool, 2))}]",
             "events:",
         ]
