@@ -12,11 +12,14 @@ from collections import defaultdict
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.generators import Generator
+from pelican.plugins import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
 from .build_log import current_build, start_build
 from .catalog import build_catalog
 from .content_files import CONTENT_EXTENSIONS, content_files, read_actor, read_event, stray_files
 from .exports.jsonld import article_ld, script_tag
+from .fragments import PLACEHOLDER, Fragments
 from .ledger import WARNING, Ledger, Problem, display_path
 from .publish_exports import absolute_site, export_links, write_exports
 from .render import markdown_renderer
@@ -164,9 +167,32 @@ class TimelineGenerator(Generator):
                     # rather than written over the first one.
                     items[source].override_save_as = ""
 
+    def _write_page(self, spec, template, fragments: Fragments) -> None:
+        save_as = spec.url.save_as
+        if self.settings["RELATIVE_URLS"]:
+            site_url = path_to_url(get_relative_path(save_as))
+        else:
+            site_url = self.settings["SITEURL"]
+        values = {
+            **self.context,
+            **spec.values,
+            "SITEURL": site_url,
+            "localsiteurl": site_url,
+            "output_file": save_as,
+            "page_name": spec.url.url,
+            "timeline_fragments": fragments,
+        }
+        html = template.render(values).replace(PLACEHOLDER, site_url)
+        path = sanitised_join(self.output_path, save_as)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(html)
+        signals.content_written.send(path, context=values)
+
     def generate_output(self, writer) -> None:
-        relative = self.settings["RELATIVE_URLS"]
+        # Our pages are written here rather than through Pelican's writer, so that the
+        # fragments rendered once (fragments.py) get each page's own site URL.
+        fragments = Fragments(self.get_template, self.context)
         for spec in self.plan.pages:
-            template = self.get_template(spec.template)
-            writer.write_file(spec.url.save_as, template, self.context, relative, url=spec.url.url, **spec.values)
+            self._write_page(spec, self.get_template(spec.template), fragments)
         write_exports(self.output_path, self.build.catalog, self.settings, self.views.urls, self._article_urls)

@@ -1,0 +1,39 @@
+"""Rendering shared pieces of the timeline pages once, not once per page.
+
+An event appears on the whole timeline, its year page, its type and tag pages
+and the pages of each of its actors; the filter controls and the overall chart
+appear on every timeline page. They are rendered once with a placeholder where
+the site's URL goes, and each page puts its own (relative) site URL in when it
+is written — the same HTML, for a fraction of the template work.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+PLACEHOLDER = "@@TIMELINE_SITEURL@@"
+
+
+class Fragments:
+    """Cached HTML of events, filters and charts, for one build."""
+
+    def __init__(self, get_template, context: dict) -> None:
+        self._get_template = get_template
+        self._context = context
+        self._cache: dict[tuple, Markup] = {}
+
+    def _render(self, key: tuple, template: str, **values) -> Markup:
+        cached = self._cache.get(key)
+        if cached is None:
+            values = {**self._context, **values, "SITEURL": PLACEHOLDER}
+            cached = self._cache[key] = Markup(self._get_template(template).render(values))
+        return cached
+
+    def event(self, view, level: int) -> Markup:
+        return self._render(("event", view.event.id, level), "timeline/_event", view=view, event_heading=level)
+
+    def filters(self) -> Markup:
+        return self._render(("filters",), "timeline/_filters")
+
+    def chart(self, chart, key: str) -> Markup:
+        return self._render(("chart", key), "timeline/_density", chart=chart) if chart else Markup("")
