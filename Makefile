@@ -15,7 +15,7 @@ BROWSER_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help html clean serve devserver publish test lint format import score-import bench-import browser-deps
+.PHONY: help html clean serve devserver publish test lint format import score-import bench-import browser-deps check new bench
 
 help: ## List the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +50,16 @@ devserver: $(STAMP) ## Rebuild on every change and serve at http://localhost:$(P
 
 publish: $(STAMP) ## Build for deployment with publishconf.py
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+
+check: $(STAMP) ## Check all content with the build's rules, without building
+	$(BIN)/timeline check
+
+new: $(STAMP) ## Start a content file: make new KIND=event|actor|article [ARGS='--date … --title …']
+	@test -n "$(KIND)" || { echo "usage: make new KIND=event|actor|article [ARGS='--title …']"; exit 2; }
+	$(BIN)/timeline new $(KIND) $(ARGS)
+
+bench: $(STAMP) ## Build benchmark against plain Pelican (N=5,000 articles, then 10,000)
+	$(BIN)/python benchmarks/build_bench.py --articles $(or $(N),5000) --actors 1000
 
 import: $(STAMP) ## Import saved news pages as drafts: make import SRC=page.txt [URL=https://…]
 	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/page-or-folder [URL=address]"; exit 2; }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from . import __version__
+from .scaffold import add_parser as add_new_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     checker.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file (default: %(default)s)")
     checker.add_argument("--content", default=None, help="content folder (default: PATH from the settings)")
+    add_new_parser(commands)
     return parser
 
 
@@ -45,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         from .importer.command import run_import  # noqa: PLC0415 - only this command needs the importer
 
         return run_import(args.paths, url=args.url, out=args.out, actors=args.actors, dry_run=args.dry_run)
+    if args.command == "new":
+        from .scaffold import run as run_new  # noqa: PLC0415
+
+        return run_new(args)
     if args.command == "check":
         from .checking import main as run_check  # noqa: PLC0415
 

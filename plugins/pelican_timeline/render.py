@@ -78,11 +78,32 @@ def markdown_settings(settings: dict | None) -> dict:
     return config
 
 
+# Text with none of these, and no line that starts a list, quote, code block or heading,
+# is plain paragraphs: Markdown would only wrap it in <p> and escape <, > and &.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]!<>#|~{}&=]|  \n|^[ \t]|^\s*(?:[-+]|\d+[.)])(?:\s|$)|^-+\s*$", re.M)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+
+
+def plain_paragraphs(text: str) -> str | None:
+    """The HTML Markdown makes of plain prose, without running Markdown; None if ``text`` is not plain."""
+    text = text.strip("\n")
+    if not text or MARKDOWN_SYNTAX.search(text):
+        return None
+    return "\n".join(f"<p>{part.strip()}</p>" for part in PARAGRAPH_BREAK.split(text) if part.strip())
+
+
 def markdown_renderer(settings: dict | None = None) -> Callable[[str], str]:
-    """A function from Markdown text to sanitised HTML, reusing one parser."""
+    """A function from Markdown text to sanitised HTML, reusing one parser.
+
+    Most summaries and many bodies are plain prose; they skip the Markdown
+    parser and the sanitiser (the tests check the result is the same).
+    """
     parser = markdown.Markdown(**markdown_settings(settings))
 
     def render(text: str) -> str:
+        plain = plain_paragraphs(text)
+        if plain is not None:
+            return plain
         parser.reset()
         return sanitize(parser.convert(text))
 

@@ -40,7 +40,7 @@ ACTORS_HINT = (
 )
 # An HTML comment: the site's Markdown renderer strips comments, so this is never published.
 ARTICLE_PLACEHOLDER = "<!-- Paste the article text here. -->"
-CHECK_COMMAND = "timeline check"  # the build's rules, without building
+CHECK_COMMAND = "make check"  # the build's rules, without building (runs `timeline check`)
 ARTICLE_SLUG_LENGTH = 60
 PROG = "timeline new"
 
