@@ -145,7 +145,7 @@ def test_an_event_with_every_option_is_written_under_its_derived_id(new, tmp_pat
     assert path.read_text(encoding="utf-8") == EVENT_FILE
     assert result.out.splitlines() == [
         f"wrote {path}",
-        "next: run `timeline check`",
+        "next: run `make check`",
     ]
     assert result.err == ""
     assert problems_of(path) == []
