@@ -27,7 +27,7 @@ from ..views import ROLE_LABELS, Urls, group_key
 
 def absolute(site_url: str, path: str) -> str:
     """``path`` (site-relative) joined to ``site_url``; unchanged if already absolute or no site URL."""
-    if not path or urlsplit(path).scheme or not site_url:
+    if not path or not site_url or path.startswith(("http://", "https://")) or urlsplit(path).scheme:
         return path
     return f"{site_url.rstrip('/')}/{path.lstrip('/')}"
 
