@@ -12,6 +12,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 PLACEHOLDER = "@@TIMELINE_SITEURL@@"
+# The level of event titles is the same for every event on a page, so one copy of
+# each event serves every page: the page puts its level in when it is written.
+LEVEL = "@@TIMELINE_LEVEL@@"
 
 
 class Fragments:
@@ -21,6 +24,7 @@ class Fragments:
         self._get_template = get_template
         self._context = context
         self._cache: dict[tuple, Markup] = {}
+        self.level = 4
 
     def _render(self, key: tuple, template: str, **values) -> Markup:
         cached = self._cache.get(key)
@@ -30,7 +34,13 @@ class Fragments:
         return cached
 
     def event(self, view, level: int) -> Markup:
-        return self._render(("event", view.event.id, level), "timeline/_event", view=view, event_heading=level)
+        self.level = level
+        return self._render(("event", view.event.id), "timeline/_event", view=view, event_heading=LEVEL)
+
+    def finish(self, html: str, site_url: str) -> str:
+        """A written page with its site URL and event-title level put in."""
+        html = html.replace(PLACEHOLDER, site_url)
+        return html.replace(LEVEL, str(self.level)) if LEVEL in html else html
 
     def filters(self) -> Markup:
         return self._render(("filters",), "timeline/_filters")

@@ -19,7 +19,7 @@ from .build_log import current_build, start_build
 from .catalog import build_catalog
 from .content_files import CONTENT_EXTENSIONS, content_files, read_actor, read_event, stray_files
 from .exports.jsonld import article_ld, script_tag
-from .fragments import PLACEHOLDER, Fragments
+from .fragments import Fragments
 from .ledger import WARNING, Ledger, Problem, display_path
 from .publish_exports import absolute_site, export_links, write_exports
 from .render import markdown_renderer
@@ -182,7 +182,7 @@ class TimelineGenerator(Generator):
             "page_name": spec.url.url,
             "timeline_fragments": fragments,
         }
-        html = template.render(values).replace(PLACEHOLDER, site_url)
+        html = fragments.finish(template.render(values), site_url)
         path = sanitised_join(self.output_path, save_as)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
