@@ -65,3 +65,21 @@ def test_numbers_keep_how_they_were_written_and_leading_zeros_stay_text():
     meta = load_yaml("\ncode: 007\nmonth: 08\nprice: 1.50\nhex: 0x1F\n")
     assert meta == {"code": "007", "month": "08", "price": 1.5, "hex": 31}
     assert meta["price"].source == "1.50"
+
+
+def test_aliases_share_values_and_a_self_referring_alias_is_refused():
+    meta = load_yaml("\nbase: &b [one, two]\ncopy: *b\n")
+    assert meta["copy"] == ["one", "two"]
+    with pytest.raises(FrontMatterError) as error:
+        load_yaml("\nloop: &a [*a]\n")
+    assert error.value.message == "a YAML alias refers to itself"
+
+
+def test_a_billion_laughs_document_stays_small():
+    lines = ["\na: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 9):
+        previous = chr(ord("a") + level - 1)
+        current = chr(ord("a") + level)
+        lines.append(f"{current}: &{current} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    meta = load_yaml("\n".join(lines) + "\n")
+    assert meta["i"][0][0][0][0][0][0][0][0] == ["x"] * 10  # shared lists, not 10^9 copies

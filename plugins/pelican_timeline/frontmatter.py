@@ -86,7 +86,22 @@ class SourceFloat(float):
 
 
 class _Loader(_BaseLoader):
-    pass
+    # PyYAML's resolver also supports path-based resolvers, which front matter never
+    # uses; these lean versions decide a scalar's type from its first character only.
+    def descend_resolver(self, current_node, current_index) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in SITE_RESOLVERS.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
 # CSafeLoader mixes in the YAML 1.1 resolver; put ours first in the lookup.
@@ -94,54 +109,85 @@ SITE_RESOLVERS = _Resolver.yaml_implicit_resolvers
 _Loader.yaml_implicit_resolvers = SITE_RESOLVERS
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            raise FrontMatterError(
-                f"keys must be text, not {'a list' if isinstance(key, list) else type(key).__name__} ({key!r})",
-                key_node.start_mark.line + 1,
-            )
-        if key in result:
-            raise FrontMatterError(
-                f"duplicate key '{key}' (first given on line {result.key_lines[key]})",
-                key_node.start_mark.line + 1,
-                key,
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> SourceInt:
-    text = loader.construct_scalar(node)
-    base = {"0o": 8, "0x": 16}.get(text[:2], 10)
-    result = SourceInt(int(text[2:] if base != 10 else text, base))
+def _number(text: str) -> SourceInt | SourceFloat:
+    if text.lower() in _SPECIAL_FLOATS:
+        result = SourceFloat(_SPECIAL_FLOATS[text.lower()])
+    elif any(c in text for c in ".eE") and not text.startswith(("0x", "0o")):
+        result = SourceFloat(float(text))
+    else:
+        base = {"0o": 8, "0x": 16}.get(text[:2], 10)
+        result = SourceInt(int(text[2:] if base != 10 else text, base))
     result.source = text
     return result
 
 
-def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> SourceFloat:
-    result = SourceFloat(loader.construct_yaml_float(node))
-    result.source = loader.construct_scalar(node)
-    return result
+class _Builder:
+    """Values from the composed YAML nodes, with the line of every entry.
 
+    Building from the nodes directly (rather than through PyYAML's generic
+    constructor) keeps reading fast, and makes the rules plain: text, numbers,
+    true/false, null, mappings with text keys, lists — anything else is refused.
+    """
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    def __init__(self) -> None:
+        self.done: dict[int, object] = {}  # aliases share their value: no exponential blow-up
+        self.open: set[int] = set()  # nodes being built: an alias to one of them is a loop
+
+    def build(self, node: yaml.Node):
+        key = id(node)
+        if key in self.done:
+            return self.done[key]
+        if key in self.open:
+            raise FrontMatterError("a YAML alias refers to itself", node.start_mark.line + 1)
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            value = node.value
+            if tag == _STR:
+                result = value
+            elif tag in (_INT, _FLOAT):
+                result = _number(value)
+            elif tag == _BOOL:
+                result = value.lower() == "true"
+            elif tag == _NULL:
+                result = None
+            else:
+                raise FrontMatterError(f"invalid YAML: could not determine a constructor for the tag {tag!r}", node.start_mark.line + 1)
+        elif isinstance(node, yaml.MappingNode) and tag == _MAP:
+            self.open.add(key)
+            result = self._mapping(node)
+            self.open.discard(key)
+        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+            self.open.add(key)
+            result = LineList(self.build(child) for child in node.value)
+            result.line = node.start_mark.line + 1
+            result.item_lines = [child.start_mark.line + 1 for child in node.value]
+            self.open.discard(key)
+        else:
+            raise FrontMatterError(f"invalid YAML: could not determine a constructor for the tag {tag!r}", node.start_mark.line + 1)
+        self.done[key] = result
+        return result
+
+    def _mapping(self, node: yaml.MappingNode) -> LineDict:
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                kind = "a list" if isinstance(key, list) else type(key).__name__
+                raise FrontMatterError(f"keys must be text, not {kind} ({key!r})", line)
+            if key in result:
+                raise FrontMatterError(f"duplicate key '{key}' (first given on line {result.key_lines[key]})", line, key)
+            result[key] = self.build(value_node)
+            result.key_lines[key] = line
+        return result
 
 
 @dataclass
@@ -200,8 +246,10 @@ def load_yaml(text: str):
             indent = line[: len(line) - len(line.lstrip())]
             if "\t" in indent:
                 raise FrontMatterError("tab used for indentation; YAML needs spaces", number)
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()
+        return None if node is None else _Builder().build(node)
     except FrontMatterError:
         raise
     except yaml.MarkedYAMLError as error:
@@ -215,3 +263,5 @@ def load_yaml(text: str):
         raise FrontMatterError(f"invalid YAML: {problem}{context}", line) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(f"invalid YAML: {error}", None) from None
+    finally:
+        loader.dispose()
