@@ -13,7 +13,23 @@ WORDS = (
     "the council said on Friday that talks in Moscow would resume — “soon,” an envoy noted; 2017 (July) "
     "résolution 2371 O'Neil's plan: yes/no? 50% of 3,000 people, e.g. U.S. officials... it's over - really"
 ).split()
-MARKUP = ["*", "_", "`", "[x](y)", "<b>", "&amp;", "# ", "> ", "- ", "1. ", "  \n", "\n    code", "===", "{: .c}", "|a|b|"]
+MARKUP = [
+    "*",
+    "_",
+    "`",
+    "[x](y)",
+    "<b>",
+    "&amp;",
+    "# ",
+    "> ",
+    "- ",
+    "1. ",
+    "  \n",
+    "\n    code",
+    "===",
+    "{: .c}",
+    "|a|b|",
+]
 
 
 def full(text: str) -> str:
