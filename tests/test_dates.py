@@ -166,3 +166,18 @@ def test_html_datetime_values_are_valid_and_as_precise_as_the_date(text, stamps)
 
 def test_a_range_of_one_day_is_shown_as_that_day():
     assert parse_date("2017-08-01/2017-08-01").display() == "1 Aug 2017"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("9999-24", "'9999-24' runs past the years 1-9999 that dates can use"),
+        ("0001-01-01T00:00+03:00", "'0001-01-01T00:00+03:00' runs past the years 1-9999 that dates can use"),
+        ("2017-08-XXT10:00", "'2017-08-XXT10:00': a time of day needs a known day"),
+        ("\u0662\u0660\u0661\u0667", "'\u0662\u0660\u0661\u0667' is not an EDTF date"),
+    ],
+)
+def test_the_edges_of_the_calendar_are_refused_with_a_message_not_a_crash(text, message):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    assert str(error.value).startswith(message)

@@ -50,7 +50,7 @@ SEASONS = {21: ("Spring", 3, 5), 22: ("Summer", 6, 8), 23: ("Autumn", 9, 11), 24
 PRECISION_RANK = {"century": 0, "decade": 1, "year": 2, "season": 3, "month": 4, "day": 5, "time": 6}
 
 _POINT = re.compile(
-    r"""
+    r"""(?a)
     (?P<year>\d{2}XX|\d{3}X|\d{4})
     (?:-(?P<month>XX|\d{2})
         (?:-(?P<day>XX|\d{2})
@@ -224,6 +224,16 @@ def _compact_start(start: DatePoint, end: DatePoint) -> str:
 
 def parse_date(text: str) -> EventDate:
     """Parse an EDTF string; raise :class:`DateError` saying what is wrong."""
+    try:
+        return _parse_date(text)
+    except (OverflowError, ValueError) as error:
+        if isinstance(error, DateError):
+            raise
+        # Only the edges of the calendar get here: 9999's winter, times at 0001-01-01 with an offset.
+        raise DateError(f"'{text}' runs past the years 1-9999 that dates can use") from None
+
+
+def _parse_date(text: str) -> EventDate:
     if not isinstance(text, str):
         raise DateError(f"expected an EDTF date string, got {type(text).__name__}")
     value = text.strip()
@@ -289,6 +299,8 @@ def _parse_point(text: str) -> DatePoint:
     if not match:
         raise DateError(_explain(text))
     year_text, month_text, day_text = match.group("year", "month", "day")
+    if match.group("hour") is not None and day_text == "XX":
+        raise DateError(f"'{text}': a time of day needs a known day")
     qualifier = match["qualifier"] or ""
     flags = {"uncertain": qualifier in "?%" and bool(qualifier), "approximate": qualifier in "~%" and bool(qualifier)}
     if "X" in year_text:

@@ -24,7 +24,9 @@ MAX_ID_LENGTH = 120
 # writer meant, so it earns a warning.
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 SAFE_URL_SCHEMES = ("http", "https")
-_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+_ISO_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}(?::?[0-5][0-9])?)?)?"
+)
 
 _TYPE_NAMES = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
 
@@ -57,7 +59,10 @@ def id_problem(value: str) -> str | None:
 
 
 def url_problem(value: str) -> str | None:
-    parts = urlsplit(value.strip())
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError as error:  # "https://[abc": an unclosed IPv6 bracket
+        return f"'{value[:80]}' is not a valid URL ({error})"
     if parts.scheme.lower() not in SAFE_URL_SCHEMES:
         scheme = parts.scheme or "no scheme"
         return f"'{value[:80]}' is refused: only http and https links are published ({scheme})"

@@ -69,34 +69,41 @@ def _write(output: str, relative: str, data: str | bytes) -> None:
 def write_exports(
     output: str, catalog: Catalog, settings: Mapping, urls: Urls, article_urls: Mapping[str, str]
 ) -> list[str]:
-    """Write every export; returns the paths written, relative to ``output``."""
+    """Write every export, each as soon as it is made (a big site has thousands of feeds
+    and calendars: holding them all at once would cost memory for nothing); returns the
+    paths written, relative to ``output``."""
     site = absolute_site(settings)
     name = str(settings.get("SITENAME") or "Timeline")
     common = {"site_url": site, "urls": urls, "article_urls": article_urls}
-    files: dict[str, str | bytes] = {
-        settings["TIMELINE_JSON_SAVE_AS"]: catalog_json(catalog, site_name=name, **common),
-        settings["TIMELINE_JSON_SCHEMA_SAVE_AS"]: schema_text(),
-        settings["TIMELINE_TIMELINEJS_SAVE_AS"]: timelinejs_json(catalog, title=name, **common),
-        settings["TIMELINE_EVENTS_CSV_SAVE_AS"]: events_csv(catalog, **common),
-        settings["TIMELINE_EVENT_ACTORS_CSV_SAVE_AS"]: event_actors_csv(catalog),
-    }
+    written: list[str] = []
+
+    def put(relative: str, data: str | bytes) -> None:
+        _write(output, relative, data)
+        written.append(relative)
+
+    put(settings["TIMELINE_JSON_SAVE_AS"], catalog_json(catalog, site_name=name, **common))
+    put(settings["TIMELINE_JSON_SCHEMA_SAVE_AS"], schema_text())
+    put(settings["TIMELINE_TIMELINEJS_SAVE_AS"], timelinejs_json(catalog, title=name, **common))
+    put(settings["TIMELINE_EVENTS_CSV_SAVE_AS"], events_csv(catalog, **common))
+    put(settings["TIMELINE_EVENT_ACTORS_CSV_SAVE_AS"], event_actors_csv(catalog))
     if site:
-        files[settings["TIMELINE_ICS_SAVE_AS"]] = calendar_ics(
-            catalog.events, catalog, name, site, urls, article_urls=article_urls
+        put(
+            settings["TIMELINE_ICS_SAVE_AS"],
+            calendar_ics(catalog.events, catalog, name, site, urls, article_urls=article_urls),
         )
-        files[settings["TIMELINE_FEED_ALL_SAVE_AS"]] = all_events_feed(
-            catalog, site_name=name, feed_url=settings["TIMELINE_FEED_ALL_SAVE_AS"], **common
+        put(
+            settings["TIMELINE_FEED_ALL_SAVE_AS"],
+            all_events_feed(catalog, site_name=name, feed_url=settings["TIMELINE_FEED_ALL_SAVE_AS"], **common),
         )
         for actor_id, events in catalog.events_by_actor.items():
             actor_name = catalog.actors[actor_id].name
-            files[settings["TIMELINE_ACTOR_ICS_SAVE_AS"].format(id=actor_id)] = calendar_ics(
-                events, catalog, f"{name}: {actor_name}", site, urls, article_urls=article_urls
+            put(
+                settings["TIMELINE_ACTOR_ICS_SAVE_AS"].format(id=actor_id),
+                calendar_ics(events, catalog, f"{name}: {actor_name}", site, urls, article_urls=article_urls),
             )
             feed_path = settings["TIMELINE_FEED_ACTOR_SAVE_AS"].format(id=actor_id)
-            files[feed_path] = actor_feed(catalog, actor_id, site_name=name, feed_url=feed_path, **common)
+            put(feed_path, actor_feed(catalog, actor_id, site_name=name, feed_url=feed_path, **common))
         for kind in sorted({e.type for e in catalog.events}):
             feed_path = settings["TIMELINE_FEED_TYPE_SAVE_AS"].format(type=kind)
-            files[feed_path] = type_feed(catalog, kind, site_name=name, feed_url=feed_path, **common)
-    for relative, data in files.items():
-        _write(output, relative, data)
-    return sorted(files)
+            put(feed_path, type_feed(catalog, kind, site_name=name, feed_url=feed_path, **common))
+    return sorted(written)
