@@ -157,7 +157,9 @@ class _Builder:
             elif tag == _NULL:
                 result = None
             else:
-                raise FrontMatterError(f"invalid YAML: could not determine a constructor for the tag {tag!r}", node.start_mark.line + 1)
+                raise FrontMatterError(
+                    f"invalid YAML: could not determine a constructor for the tag {tag!r}", node.start_mark.line + 1
+                )
         elif isinstance(node, yaml.MappingNode) and tag == _MAP:
             self.open.add(key)
             result = self._mapping(node)
@@ -169,7 +171,9 @@ class _Builder:
             result.item_lines = [child.start_mark.line + 1 for child in node.value]
             self.open.discard(key)
         else:
-            raise FrontMatterError(f"invalid YAML: could not determine a constructor for the tag {tag!r}", node.start_mark.line + 1)
+            raise FrontMatterError(
+                f"invalid YAML: could not determine a constructor for the tag {tag!r}", node.start_mark.line + 1
+            )
         self.done[key] = result
         return result
 
@@ -184,7 +188,9 @@ class _Builder:
                 kind = "a list" if isinstance(key, list) else type(key).__name__
                 raise FrontMatterError(f"keys must be text, not {kind} ({key!r})", line)
             if key in result:
-                raise FrontMatterError(f"duplicate key '{key}' (first given on line {result.key_lines[key]})", line, key)
+                raise FrontMatterError(
+                    f"duplicate key '{key}' (first given on line {result.key_lines[key]})", line, key
+                )
             result[key] = self.build(value_node)
             result.key_lines[key] = line
         return result
