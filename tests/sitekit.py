@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -10,6 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from pelican_timeline.build_log import current_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,3 +96,22 @@ def event_file(date: str, title: str, kind: str = "statement", actors: str = "[]
 
 
 # Importer fixtures
+
+
+def build_site(content: Path, output: Path, **settings) -> Site:
+    """A real build of ``content`` with the project's own pelicanconf.py (theme and plugin included)."""
+    override = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(output.parent / "cache"),
+        **settings,
+    }
+    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=override)).run()
+    build = current_build()
+    return Site(output.parent, output, build.ledger, build.catalog)
+
+
+def build_sample(root: Path, **settings) -> Site:
+    """The shipped sample content, copied into ``root`` and built there."""
+    shutil.copytree(ROOT / "content", root / "content")
+    return build_site(root / "content", root / "output", **settings)

@@ -163,18 +163,25 @@ def test_each_kind_of_bad_input_gets_an_exact_message(make_site, kind):
         assert not (site.output / "timeline" / "index.html").exists(), "a failed strict build writes nothing"
 
 
-def test_strict_build_lists_every_problem_together_and_exits_non_zero(tmp_path):
-    root = tmp_path / "all"
-    expected = []
-    for kind, (files, lines) in CASES.items():
-        # Each case in a folder of its own, and each article with its own title and slug.
+def write_corpus(content) -> None:
+    """Every case in one content folder: each in a folder of its own, each article and event
+    with its own title, so that no two cases clash with each other."""
+    for kind, (files, _) in CASES.items():
         prefix = kind.replace(" ", "-").lower()
         for name, text in files.items():
             folder, _, base = name.partition("/")
             if isinstance(text, str) and text is not HUGE:
                 text = text.replace("title: A report", f"title: A report on {kind}")  # noqa: PLW2901
                 text = text.replace("title: An event\n", f"title: An event about {kind}\n")  # noqa: PLW2901
-            write_files(root / "content", {f"{folder}/{prefix}/{base}": text})
+            write_files(content, {f"{folder}/{prefix}/{base}": text})
+
+
+def test_strict_build_lists_every_problem_together_and_exits_non_zero(tmp_path):
+    root = tmp_path / "all"
+    write_corpus(root / "content")
+    expected = []
+    for kind, (_, lines) in CASES.items():
+        prefix = kind.replace(" ", "-").lower()
         for line in lines:
             path, _, rest = line.partition(":")
             folder, _, base = path.partition("/")

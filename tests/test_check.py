@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_bad_input import CASES, HUGE
+from test_bad_input import write_corpus
 
 from sitekit import ROOT, actor_file, event_file, run_pelican_cli, write_files
 
@@ -27,14 +27,7 @@ def test_the_sample_content_passes_with_the_builds_summary(tmp_path):
 
 
 def test_check_reports_every_problem_the_build_reports(tmp_path):
-    for kind, (files, _) in CASES.items():
-        prefix = kind.replace(" ", "-").lower()
-        for name, text in files.items():
-            folder, _, base = name.partition("/")
-            if isinstance(text, str) and text is not HUGE:
-                text = text.replace("title: A report", f"title: A report on {kind}")  # noqa: PLW2901
-                text = text.replace("title: An event\n", f"title: An event about {kind}\n")  # noqa: PLW2901
-            write_files(tmp_path / "content", {f"{folder}/{prefix}/{base}": text})
+    write_corpus(tmp_path / "content")
     built = run_pelican_cli(tmp_path)
     checked = check(tmp_path)
     assert checked.returncode == built.returncode == 1

@@ -12,31 +12,15 @@ import jsonschema
 import pytest
 
 from pelican_timeline.exports.catalog_json import schema_text
-from sitekit import ROOT
+from sitekit import build_sample
 
 SITE = "https://timeline.example.org"
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    import shutil  # noqa: PLC0415
-
-    from pelican import Pelican  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
-
-    from pelican_timeline.build_log import current_build  # noqa: PLC0415
-
-    root = tmp_path_factory.mktemp("published")
-    shutil.copytree(ROOT / "content", root / "content")
-    override = {
-        "PATH": str(root / "content"),
-        "OUTPUT_PATH": str(root / "output"),
-        "SITEURL": SITE,
-        "RELATIVE_URLS": False,
-        "TIMELINE_SEARCH": False,
-    }
-    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=override)).run()
-    return root / "output", current_build().catalog
+    site = build_sample(tmp_path_factory.mktemp("published"), SITEURL=SITE, RELATIVE_URLS=False, TIMELINE_SEARCH=False)
+    return site.output, site.catalog
 
 
 def ld_blocks(path):

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from pelican import Pelican
-from pelican.settings import read_settings
 
-from pelican_timeline.build_log import current_build
-from sitekit import ROOT, Site
+from sitekit import ROOT, build_sample
 
 SAMPLE = next((ROOT.parent / "shared" / "samples").glob("globalsecurity-sputnik-*.txt"), None)
 BOILERPLATE = [
@@ -23,12 +19,7 @@ BOILERPLATE = [
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("sample")
-    shutil.copytree(ROOT / "content", root / "content")
-    override = {"PATH": str(root / "content"), "OUTPUT_PATH": str(root / "output"), "CACHE_PATH": str(root / "cache")}
-    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=override)).run()
-    build = current_build()
-    return Site(root, root / "output", build.ledger, build.catalog)
+    return build_sample(tmp_path_factory.mktemp("sample"))
 
 
 def test_sample_builds_strictly_with_no_problem(sample_site):

@@ -7,8 +7,7 @@ import http.server
 import threading
 from pathlib import Path
 
-from pelican import Pelican
-from pelican.settings import read_settings
+from sitekit import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,14 +18,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def build(content: Path, output: Path, **settings) -> None:
-    override = {
-        "PATH": str(content),
-        "OUTPUT_PATH": str(output),
-        "CACHE_PATH": str(output.parent / "cache"),
-        "TIMELINE_SEARCH": True,
-        **settings,
-    }
-    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=override)).run()
+    """A site built with its search index, as `make html` builds it."""
+    build_site(content, output, TIMELINE_SEARCH=True, **settings)
 
 
 def serve(folder: Path):

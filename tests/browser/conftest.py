@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser_site import build, serve
+from browser_site import serve
+from sitekit import build_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,8 +30,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def sample_site_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser-sample")
-    shutil.copytree(ROOT / "content", root / "content")
-    build(root / "content", root / "output")
+    build_sample(root, TIMELINE_SEARCH=True)
     server = serve(root / "output")
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
