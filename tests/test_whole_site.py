@@ -107,3 +107,18 @@ def test_a_twenty_thousand_event_site_has_no_page_over_one_megabyte(make_site):
     largest = max(site.pages(), key=lambda p: p.stat().st_size)
     print(f"\n{events} events; largest page {largest.relative_to(site.output)}: {largest.stat().st_size:,} bytes")
     assert largest.stat().st_size < 1_000_000
+
+
+def test_the_planned_addresses_are_exactly_the_pages_written(make_site):
+    from pelican_timeline.plugin import DEFAULTS  # noqa: PLC0415
+    from pelican_timeline.site_pages import plan_pages  # noqa: PLC0415
+    from pelican_timeline.views import Urls, ViewBuilder  # noqa: PLC0415
+
+    site = make_site(generate(40, n_actors=12, seed=5), TIMELINE_PAGE_SIZE=10)
+    views = ViewBuilder(site.catalog, Urls(dict(DEFAULTS)), lambda path: None, 10)
+    plan = plan_pages(site.catalog, views, views.timeline_pages())
+    planned = sorted(url.save_as for url in plan.urls)
+    assert planned == sorted(spec.url.save_as for spec in plan.pages())
+    assert len(planned) == len(set(planned))
+    written = {str(p.relative_to(site.output)) for p in site.pages()}
+    assert set(planned) <= written

@@ -152,8 +152,8 @@ class TimelineGenerator(Generator):
             for item in self.context.get(key, ()):
                 writers[os.path.normpath(item.save_as)].append(item.source_path)
                 items[item.source_path] = item
-        for spec in self.plan.pages:
-            writers[os.path.normpath(spec.url.save_as)].append(f"(timeline page {spec.url.url})")
+        for url in self.plan.urls:
+            writers[os.path.normpath(url.save_as)].append(f"(timeline page {url.url})")
         for save_as, sources in writers.items():
             for source in sources[1:]:
                 path = source if not source.startswith("(") else "(timeline)"
@@ -193,6 +193,6 @@ class TimelineGenerator(Generator):
         # Our pages are written here rather than through Pelican's writer, so that the
         # fragments rendered once (fragments.py) get each page's own site URL.
         fragments = Fragments(self.get_template, self.context)
-        for spec in self.plan.pages:
+        for spec in self.plan.pages():
             self._write_page(spec, self.get_template(spec.template), fragments)
         write_exports(self.output_path, self.build.catalog, self.settings, self.views.urls, self._article_urls)

@@ -9,6 +9,7 @@ grows without bound however large the site.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import combinations
 
 from .catalog import Catalog
@@ -20,21 +21,32 @@ from .views import TimelinePage, ViewBuilder, tag_slug
 MIN_SHARED_FOR_PAGE = 2
 
 
-def type_pages(views: ViewBuilder, catalog: Catalog) -> list[TimelinePage]:
+def events_by_type(catalog: Catalog) -> dict[str, list]:
     by_type: dict[str, list] = defaultdict(list)
     for event in catalog.events:
         by_type[event.type].append(event)
-    pages = []
-    for kind, events in sorted(by_type.items()):
+    return dict(sorted(by_type.items()))
+
+
+def events_by_tag(catalog: Catalog) -> dict[str, list]:
+    by_tag: dict[str, list] = defaultdict(list)
+    for event in catalog.events:
+        for slug in dict.fromkeys(tag_slug(t) for t in event.tags):
+            if slug:
+                by_tag[slug].append(event)
+    return dict(sorted(by_tag.items()))
+
+
+def type_pages(views: ViewBuilder, catalog: Catalog) -> Iterator[TimelinePage]:
+    for kind, events in events_by_type(catalog).items():
         label = EVENT_TYPES[kind]
-        pages += views.listing(
+        yield from views.listing(
             events,
             lambda n, k=kind: views.urls.event_type(k, n),
             f"{label} events",
             "type",
             f"{len(events)} event{'s' * (len(events) != 1)} of the type “{label}”, in the order they happened.",
         )
-    return pages
 
 
 def tag_labels(catalog: Catalog) -> dict[str, str]:
@@ -48,23 +60,16 @@ def tag_labels(catalog: Catalog) -> dict[str, str]:
     return dict(sorted(labels.items()))
 
 
-def tag_pages(views: ViewBuilder, catalog: Catalog) -> list[TimelinePage]:
-    by_tag: dict[str, list] = defaultdict(list)
-    for event in catalog.events:
-        for slug in dict.fromkeys(tag_slug(t) for t in event.tags):
-            if slug:
-                by_tag[slug].append(event)
+def tag_pages(views: ViewBuilder, catalog: Catalog) -> Iterator[TimelinePage]:
     labels = tag_labels(catalog)
-    pages = []
-    for slug, events in sorted(by_tag.items()):
-        pages += views.listing(
+    for slug, events in events_by_tag(catalog).items():
+        yield from views.listing(
             events,
             lambda n, s=slug: views.urls.tag(s, n),
             f"Tagged “{labels[slug]}”",
             "tag",
             f"{len(events)} event{'s' * (len(events) != 1)} tagged “{labels[slug]}”.",
         )
-    return pages
 
 
 def shared_events(catalog: Catalog) -> dict[tuple[str, str], list]:
@@ -76,18 +81,16 @@ def shared_events(catalog: Catalog) -> dict[tuple[str, str], list]:
     return {pair: events for pair, events in pairs.items() if len(events) >= MIN_SHARED_FOR_PAGE}
 
 
-def pair_pages(views: ViewBuilder, catalog: Catalog, pairs: dict[tuple[str, str], list]) -> list[TimelinePage]:
-    pages = []
+def pair_pages(views: ViewBuilder, catalog: Catalog, pairs: dict[tuple[str, str], list]) -> Iterator[TimelinePage]:
     for (a, b), events in sorted(pairs.items()):
         first, second = catalog.actors[a].name, catalog.actors[b].name
-        pages += views.listing(
+        yield from views.listing(
             events,
             lambda n, x=a, y=b: views.urls.pair(x, y, n),
             f"{first} and {second}",
             "pair",
             f"{len(events)} events in which both {first} and {second} take part.",
         )
-    return pages
 
 
 def actor_event_pages(views: ViewBuilder, catalog: Catalog, actor_id: str) -> list[TimelinePage]:

@@ -8,14 +8,24 @@ writes, and the output paths can be checked for clashes first.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .chart import density_chart
 from .exports.jsonld import actor_ld, event_ld, graph, script_tag
-from .listings import actor_event_pages, pair_pages, shared_events, tag_labels, tag_pages, type_pages
+from .listings import (
+    actor_event_pages,
+    events_by_tag,
+    events_by_type,
+    pair_pages,
+    shared_events,
+    tag_labels,
+    tag_pages,
+    type_pages,
+)
 from .model import EVENT_TYPES
-from .views import TimelinePage, Url, ViewBuilder, tag_slug
+from .views import TimelinePage, Url, ViewBuilder, page_count, tag_slug
 
 
 @dataclass
@@ -27,7 +37,12 @@ class PageSpec:
 
 @dataclass
 class SitePlan:
-    pages: list[PageSpec]
+    """What the timeline writes: every output address now (to check for clashes), and the
+    pages themselves one at a time, built just before each is written (so a large site
+    never holds all its pages in memory)."""
+
+    urls: list[Url]
+    pages: Callable[[], Iterator[PageSpec]]
     context: dict  # shared by every page of the site (filters, year navigation, overall chart)
 
 
@@ -80,28 +95,26 @@ def plan_pages(
     urls = views.urls
     article_urls = article_urls or {}
     month_urls = _month_urls(timeline_pages)
+    pairs = shared_events(catalog)
 
     def month_url(year: int, month: int) -> str:
         return month_urls.get((year, month), urls.year(year).url)
 
-    pages = [
-        PageSpec(
-            "timeline/timeline",
-            page.url,
-            {
-                "timeline_page": page,
-                "page_jsonld": _events_ld(page, catalog, views, site_url, article_urls) if page.kind == "year" else "",
-            },
-        )
-        for page in timeline_pages
-    ]
-    listings = type_pages(views, catalog) + tag_pages(views, catalog)
-    pairs = shared_events(catalog)
-    listings += pair_pages(views, catalog, pairs)
-    pages += [PageSpec("timeline/timeline", page.url, {"timeline_page": page}) for page in listings]
+    def listing_urls(groups: dict, url_for) -> list[Url]:
+        return [
+            url_for(key, n)
+            for key, events in groups.items()
+            for n in range(1, page_count(len(events), views.page_size) + 1)
+        ]
 
-    for actor in catalog.actors.values():
-        event_pages = actor_event_pages(views, catalog, actor.id)
+    addresses = [page.url for page in timeline_pages]
+    addresses += listing_urls(events_by_type(catalog), urls.event_type)
+    addresses += listing_urls(events_by_tag(catalog), urls.tag)
+    addresses += listing_urls(pairs, lambda pair, n: urls.pair(*pair, n))
+    addresses += listing_urls({a: catalog.events_by_actor.get(a, []) for a in catalog.actors}, urls.actor)
+    addresses += [urls.actors(), urls.search()]
+
+    def actor_pages(actor) -> Iterator[PageSpec]:
         profile = views.actor_page(actor)
         profile["chart"] = density_chart(catalog.events_by_actor.get(actor.id, ()), month_url)
         profile["jsonld"] = script_tag(actor_ld(actor, catalog, site_url=site_url, urls=urls))
@@ -112,14 +125,24 @@ def plan_pages(
             else:
                 shared = next(e for e in catalog.events_by_actor[actor.id] if entry["actor"].id in e.actor_ids)
                 entry["shared_url"] = views.event(shared).url
-        for page in event_pages:
-            pages.append(PageSpec("timeline/actor", page.url, {"actor_page": profile, "timeline_page": page}))
+        for page in actor_event_pages(views, catalog, actor.id):
+            yield PageSpec("timeline/actor", page.url, {"actor_page": profile, "timeline_page": page})
 
-    pages.append(PageSpec("timeline/actors", urls.actors(), {"actor_groups": views.actor_index()}))
-    pages.append(PageSpec("timeline/search", urls.search(), {}))
+    def pages() -> Iterator[PageSpec]:
+        for page in timeline_pages:
+            jsonld = _events_ld(page, catalog, views, site_url, article_urls) if page.kind == "year" else ""
+            yield PageSpec("timeline/timeline", page.url, {"timeline_page": page, "page_jsonld": jsonld})
+        for listing in (type_pages(views, catalog), tag_pages(views, catalog), pair_pages(views, catalog, pairs)):
+            for page in listing:
+                yield PageSpec("timeline/timeline", page.url, {"timeline_page": page})
+        for actor in catalog.actors.values():
+            yield from actor_pages(actor)
+        yield PageSpec("timeline/actors", urls.actors(), {"actor_groups": views.actor_index()})
+        yield PageSpec("timeline/search", urls.search(), {})
+
     context = {
         "timeline_years": views.year_navigation(),
         "timeline_filters": filter_choices(catalog, views),
         "timeline_chart": density_chart(catalog.events, month_url),
     }
-    return SitePlan(pages, context)
+    return SitePlan(addresses, pages, context)

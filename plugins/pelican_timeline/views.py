@@ -156,6 +156,11 @@ def _month_key(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
 
 
+def page_count(items: int, size: int) -> int:
+    """Pages a listing of ``items`` events takes: at least one, even when empty."""
+    return max(1, -(-items // size))
+
+
 def paginate(items: Sequence, size: int) -> list[Sequence]:
     if not items:
         return [items]
