@@ -111,6 +111,13 @@ def site(folder: Path, files: dict[str, str], native: bool, cache: bool) -> Path
     return folder
 
 
+def timed_check(folder: Path) -> float:
+    """Seconds for one `timeline check` (the first one also writes its cache of verdicts)."""
+    started = time.perf_counter()
+    subprocess.run([TIMELINE, "check", "--settings", "conf.py"], cwd=folder, capture_output=True, check=True)
+    return time.perf_counter() - started
+
+
 def largest_page(output: Path) -> tuple[int, str]:
     size, path = max((p.stat().st_size, str(p.relative_to(output))) for p in output.rglob("*.html"))
     return size, path
@@ -128,9 +135,9 @@ def measure(articles: int, actors: int, seed: int, work: Path, *, warm: bool) ->
         touched = next((ours / "content" / "articles").rglob("*.md"))
         touched.write_text(touched.read_text().replace("A second paragraph.", "A second paragraph, edited."))
         result["warm_s"], _ = run([PELICAN, "content", "-o", "output", "-s", "conf.py", "-q"], ours)
-        started = time.perf_counter()
-        subprocess.run([TIMELINE, "check", "--settings", "conf.py"], cwd=ours, capture_output=True, check=True)
-        result["check_s"] = time.perf_counter() - started
+        result["check_s"] = timed_check(ours)
+        touched.write_text(touched.read_text().replace("edited.", "edited twice."))
+        result["check_again_s"] = timed_check(ours)
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "pagefind", "--site", "output", "--quiet"], cwd=ours, check=True)
         result["search_s"] = time.perf_counter() - started
@@ -163,7 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         f"warm rebuild after touching one article: {first['warm_s']:.1f} s "
         f"({first['warm_s'] / first['ours_s']:.2f}× the cold build)"
     )
-    print(f"timeline check at N = {first['articles']:,}: {first['check_s']:.2f} s")
+    print(
+        f"timeline check at N = {first['articles']:,}: {first['check_s']:.2f} s first, "
+        f"{first['check_again_s']:.2f} s again after editing one article"
+    )
     print(f"search index (Pagefind) at N = {first['articles']:,}: {first['search_s']:.1f} s more")
     print(
         f"doubling N: plain Pelican {double['plain_s'] / first['plain_s']:.2f}×, "

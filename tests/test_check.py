@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 from pathlib import Path
 
 from test_bad_input import write_corpus
 
+from pelican_timeline.check_cache import CACHE_NAME, VerdictCache, code_stamp
+from pelican_timeline.checking import check as checking
+from pelican_timeline.checking import read_settings
+from pelican_timeline.content_files import FileResult
 from sitekit import ROOT, actor_file, event_file, run_pelican_cli, write_files
 
 TIMELINE = str(Path(sys.executable).parent / "timeline")
@@ -77,3 +82,61 @@ def test_a_missing_content_folder_is_a_usage_error(tmp_path):
     )
     assert result.returncode == 2
     assert "no content folder at nowhere" in result.stderr
+
+
+def test_a_repeated_check_rereads_only_changed_files_and_sees_their_new_problems(tmp_path, monkeypatch):
+    write_corpus(tmp_path / "content")
+    write_files(tmp_path / "content", {"events/later.md": event_file("2019-02-03", "Later")})
+    first = check(tmp_path)
+    assert (tmp_path / "cache" / CACHE_NAME).is_file()
+    again = check(tmp_path)
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+
+    # An edit is seen at once, even though the file's verdict was kept.
+    edited = tmp_path / "content" / "events" / "later.md"
+    edited.write_text(event_file("2019-02-30", "Later"))
+    broken = check(tmp_path)
+    assert "content/events/later.md:2: date: " in broken.stdout
+    assert broken.stdout.count("\n") == first.stdout.count("\n") + 1
+
+    monkeypatch.chdir(tmp_path)
+    settings = read_settings("conf.py")
+    cache = VerdictCache(settings["CACHE_PATH"])
+    assert cache.kept, "the previous check left its verdicts"
+    ledger = checking(settings, cache)
+    assert cache.reused == len(cache.kept) == len(list((tmp_path / "content").rglob("*.md")))
+    assert ledger.report_lines() == broken.stdout.splitlines()[:-1]
+
+
+def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
+    write_files(tmp_path / "content", {"events/a.md": event_file("2017-08-32", "Bad day")})
+    fresh = check(tmp_path)
+    assert fresh.returncode == 1
+    cache_file = tmp_path / "cache" / CACHE_NAME
+    cache_file.write_bytes(b"\x80\x05not a pickle")
+    assert check(tmp_path).stdout == fresh.stdout
+
+    # Verdicts written by other code (here: a forged "all clear") are never trusted.
+    stamp, entries = pickle.loads(cache_file.read_bytes())
+    path = next(iter(entries))
+    cleared = FileResult(path, None, [])
+    cache_file.write_bytes(pickle.dumps(("other code", {path: (entries[path][0], pickle.dumps(cleared))})))
+    assert check(tmp_path).stdout == fresh.stdout
+    assert stamp == code_stamp()
+
+
+def test_no_cache_reads_everything_and_writes_nothing(tmp_path):
+    write_files(tmp_path / "content", {"events/a.md": event_file("2017-08-05", "A day")})
+    check(tmp_path)
+    result = subprocess.run(
+        [TIMELINE, "check", "--settings", "conf.py", "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == ["timeline: 0 articles, 1 event, 0 actors, 0 warnings, 0 rejections"]
+    (tmp_path / "cache" / CACHE_NAME).unlink()
+    subprocess.run([TIMELINE, "check", "--settings", "conf.py", "--no-cache"], cwd=tmp_path, check=True)
+    assert not (tmp_path / "cache" / CACHE_NAME).exists()

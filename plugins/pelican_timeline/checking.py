@@ -17,9 +17,19 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .catalog import build_catalog
-from .content_files import CONTENT_EXTENSIONS, content_files, load, read_actor, read_article, read_event, stray_files
+from .check_cache import VerdictCache
+from .content_files import (
+    CONTENT_EXTENSIONS,
+    FileResult,
+    content_files,
+    load,
+    read_actor,
+    read_article,
+    read_event,
+    stray_files,
+)
 from .ledger import WARNING, Ledger, Problem
-from .records import page_from
+from .records import ArticleResult, page_from
 from .render import unsafe_markup
 
 DEFAULT_SETTINGS = {
@@ -29,6 +39,7 @@ DEFAULT_SETTINGS = {
     "TIMELINE_EVENTS_PATHS": ["events"],
     "TIMELINE_ACTORS_PATHS": ["actors"],
     "TIMELINE_INCLUDE_DRAFTS": False,
+    "CACHE_PATH": "cache",
 }
 
 
@@ -44,8 +55,9 @@ def read_settings(path: str | None) -> dict:
         values = runpy.run_path(path)
         settings.update({k: v for k, v in values.items() if k in DEFAULT_SETTINGS})
         base = os.path.dirname(os.path.abspath(path))
-        if not os.path.isabs(settings["PATH"]):
-            settings["PATH"] = os.path.join(base, settings["PATH"])
+        for key in ("PATH", "CACHE_PATH"):
+            if not os.path.isabs(settings[key]):
+                settings[key] = os.path.join(base, settings[key])
     return settings
 
 
@@ -58,15 +70,32 @@ def _body_problem(path: str, source) -> list[Problem]:
     return [Problem(path, source.body_line, "body", reason, WARNING)] if reason else []
 
 
-def check(settings: Mapping) -> Ledger:
-    """Read and cross-check all content; the ledger holds every problem and what was accepted."""
+def _read_article(path: str) -> tuple[ArticleResult, list[Problem]]:
+    result, source = read_article(path, no_markdown)
+    return result, _body_problem(path, source)
+
+
+def _read_event(path: str) -> FileResult:
+    return read_event(path, no_markdown)
+
+
+def _read_actor(path: str) -> FileResult:
+    return read_actor(path, no_markdown)
+
+
+def check(settings: Mapping, cache: VerdictCache | None = None) -> Ledger:
+    """Read and cross-check all content; the ledger holds every problem and what was accepted.
+
+    With a cache, files unchanged since it was written are not read again.
+    """
+    read = cache.read if cache else (lambda reader, path: reader(path))
     ledger = Ledger()
     records = []
     slugs: dict[str, list[str]] = defaultdict(list)
     for folder in _folders(settings, "ARTICLE_PATHS"):
         for path in content_files(folder):
-            result, source = read_article(path, no_markdown)
-            problems = result.problems + _body_problem(path, source)
+            result, body_problems = read(_read_article, path)
+            problems = result.problems + body_problems
             record = result.record
             if record is None:
                 ledger.reject("article", path, problems)
@@ -95,12 +124,8 @@ def check(settings: Mapping) -> Ledger:
             else:
                 ledger.add(problems)
                 ledger.accept("page", path)
-    event_files = [
-        read_event(p, no_markdown) for f in _folders(settings, "TIMELINE_EVENTS_PATHS") for p in content_files(f)
-    ]
-    actor_files = [
-        read_actor(p, no_markdown) for f in _folders(settings, "TIMELINE_ACTORS_PATHS") for p in content_files(f)
-    ]
+    event_files = [read(_read_event, p) for f in _folders(settings, "TIMELINE_EVENTS_PATHS") for p in content_files(f)]
+    actor_files = [read(_read_actor, p) for f in _folders(settings, "TIMELINE_ACTORS_PATHS") for p in content_files(f)]
     timeline_folders = _folders(settings, "TIMELINE_EVENTS_PATHS") + _folders(settings, "TIMELINE_ACTORS_PATHS")
     for folder in timeline_folders + _folders(settings, "ARTICLE_PATHS"):
         for path in stray_files(folder):
@@ -110,14 +135,18 @@ def check(settings: Mapping) -> Ledger:
     return ledger
 
 
-def main(settings_path: str | None, content: str | None = None) -> int:
+def main(settings_path: str | None, content: str | None = None, use_cache: bool = True) -> int:
     settings = read_settings(settings_path)
     if content:
         settings["PATH"] = content
     if not Path(settings["PATH"]).is_dir():
         print(f"timeline check: no content folder at {settings['PATH']}", file=sys.stderr)
         return 2
-    ledger = check(settings)
+    cache = VerdictCache(settings["CACHE_PATH"]) if use_cache else None
+    ledger = check(settings, cache)
+    trouble = cache.save() if cache else None
+    if trouble:
+        print(f"timeline check: {trouble}; the next check will read every file again", file=sys.stderr)
     lines = ledger.report_lines()
     if lines:
         print("\n".join(lines))

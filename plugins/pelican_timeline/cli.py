@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     checker.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file (default: %(default)s)")
     checker.add_argument("--content", default=None, help="content folder (default: PATH from the settings)")
+    checker.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every file, ignoring the verdicts kept in CACHE_PATH for files that have not changed",
+    )
     add_new_parser(commands)
     return parser
 
@@ -54,6 +59,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from .checking import main as run_check  # noqa: PLC0415
 
-        return run_check(args.settings, args.content)
+        return run_check(args.settings, args.content, use_cache=not args.no_cache)
     parser.print_help()
     return 0
