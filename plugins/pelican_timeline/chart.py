@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .dates import MONTHS
 from .model import Event
+from .wording import counted
 
 BAR_WIDTH = 10  # user units per month; the SVG scales to the page width
 CHART_HEIGHT = 100
@@ -58,7 +59,7 @@ def density_chart(events: Iterable[Event], month_url: Callable[[int, int], str])
     for (year, month), count in sorted(counts.items()):
         index = (year - first[0]) * 12 + month - first[1]
         height = max(3.0, CHART_HEIGHT * count / highest)
-        label = f"{MONTHS[month - 1]} {year}: {count} event{'s' * (count != 1)}"
+        label = f"{MONTHS[month - 1]} {year}: {counted(count, 'event')}"
         bars.append(
             Bar(index * BAR_WIDTH, CHART_HEIGHT - height, BAR_WIDTH - 2, height, count, label, month_url(year, month))
         )
@@ -72,10 +73,12 @@ def density_chart(events: Iterable[Event], month_url: Callable[[int, int], str])
     (busy_year, busy_month), busy_count = busiest
     total = sum(counts.values())
     summary = (
-        f"{total} event{'s' * (total != 1)} dated to a month or a day, from {MONTHS[first[1] - 1]} {first[0]} "
+        f"{counted(total, 'event')} dated to a month or a day, from {MONTHS[first[1] - 1]} {first[0]} "
         f"to {MONTHS[last[1] - 1]} {last[0]}; the busiest month is {MONTHS[busy_month - 1]} {busy_year} "
         f"with {busy_count}."
     )
     if coarse:
-        summary += f" {coarse} event{'s' * (coarse != 1)} known only to the year or coarser {'is' if coarse == 1 else 'are'} not shown."
+        summary += (
+            f" {counted(coarse, 'event')} known only to the year or coarser {'is' if coarse == 1 else 'are'} not shown."
+        )
     return Chart(span * BAR_WIDTH, CHART_HEIGHT, bars, ticks, summary)

@@ -11,6 +11,8 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .wording import counted
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -95,13 +97,9 @@ class Ledger:
 
     def summary(self) -> str:
         kinds = Counter(e.kind for e in self.entries.values() if e.accepted)
-        drafts = f" ({_plural(kinds['draft'], 'draft')} held back)" if kinds["draft"] else ""
+        drafts = f" ({counted(kinds['draft'], 'draft')} held back)" if kinds["draft"] else ""
         return (
-            f"timeline: {_plural(kinds['article'], 'article')}{drafts}, {_plural(kinds['event'], 'event')}, "
-            f"{_plural(kinds['actor'], 'actor')}, {_plural(len(self.warnings), 'warning')}, "
-            f"{_plural(self.rejections, 'rejection')}"
+            f"timeline: {counted(kinds['article'], 'article')}{drafts}, {counted(kinds['event'], 'event')}, "
+            f"{counted(kinds['actor'], 'actor')}, {counted(len(self.warnings), 'warning')}, "
+            f"{counted(self.rejections, 'rejection')}"
         )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

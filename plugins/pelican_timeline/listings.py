@@ -15,6 +15,7 @@ from itertools import combinations
 from .catalog import Catalog
 from .model import EVENT_TYPES
 from .views import TimelinePage, ViewBuilder, tag_slug
+from .wording import counted
 
 # Two actors get a page of their own when they share at least this many events;
 # a single shared event is linked directly instead.
@@ -45,7 +46,7 @@ def type_pages(views: ViewBuilder, catalog: Catalog) -> Iterator[TimelinePage]:
             lambda n, k=kind: views.urls.event_type(k, n),
             f"{label} events",
             "type",
-            f"{len(events)} event{'s' * (len(events) != 1)} of the type “{label}”, in the order they happened.",
+            f"{counted(len(events), 'event')} of the type “{label}”, in the order they happened.",
         )
 
 
@@ -68,7 +69,7 @@ def tag_pages(views: ViewBuilder, catalog: Catalog) -> Iterator[TimelinePage]:
             lambda n, s=slug: views.urls.tag(s, n),
             f"Tagged “{labels[slug]}”",
             "tag",
-            f"{len(events)} event{'s' * (len(events) != 1)} tagged “{labels[slug]}”.",
+            f"{counted(len(events), 'event')} tagged “{labels[slug]}”.",
         )
 
 
@@ -101,5 +102,5 @@ def actor_event_pages(views: ViewBuilder, catalog: Catalog, actor_id: str) -> li
         lambda n: views.urls.actor(actor_id, n),
         name,
         "actor",
-        f"{len(events)} event{'s' * (len(events) != 1)} in which {name} takes part.",
+        f"{counted(len(events), 'event')} in which {name} takes part.",
     )

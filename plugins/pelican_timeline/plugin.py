@@ -12,6 +12,7 @@ from .generator import TimelineGenerator, add_template_path
 from .ledger import ERROR, WARNING, Problem
 from .publish_exports import EXPORT_DEFAULTS
 from .reader import TimelineMarkdownReader
+from .wording import counted
 
 DEFAULTS = {
     "TIMELINE_STRICT": True,
@@ -115,8 +116,7 @@ def check_before_writing(generators) -> None:
     settings = generators[0].settings if generators else {}
     if settings.get("TIMELINE_STRICT", True) and build.ledger.errors:
         report()
-        count = len(build.ledger.errors)
-        fail(f"{count} error{'s' if count != 1 else ''} in the content (listed above); nothing was written")
+        fail(f"{counted(len(build.ledger.errors), 'error')} in the content (listed above); nothing was written")
 
 
 def build_search_index(pelican, build) -> None:

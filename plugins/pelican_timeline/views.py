@@ -16,6 +16,7 @@ from slugify import slugify
 from .catalog import Catalog
 from .dates import MONTHS
 from .model import ACTOR_TYPES, EVENT_TYPES, UNPROFILED, Actor, Event
+from .wording import counted
 
 ROLE_LABELS = {"actor": "actor", "recipient": "recipient", "participant": ""}
 
@@ -224,12 +225,10 @@ class ViewBuilder:
         everything = self._pages(events, self.urls.timeline, "Timeline", None)
         for page in everything:
             page.heading, page.kind = "Timeline", "all"
-            page.description = f"{len(events)} event{'s' * (len(events) != 1)}, in the order they happened."
+            page.description = f"{counted(len(events), 'event')}, in the order they happened."
         for page in pages:
             page.heading, page.kind = f"Events of {page.year}", "year"
-            page.description = (
-                f"{page.count} event{'s' * (page.count != 1)} in {page.year}, in the order they happened."
-            )
+            page.description = f"{counted(page.count, 'event')} in {page.year}, in the order they happened."
         return everything + pages
 
     def listing(self, events: list[Event], url_for: Callable[[int], Url], heading: str, kind: str, description: str):

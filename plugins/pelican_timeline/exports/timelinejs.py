@@ -50,21 +50,9 @@ def timelinejs_document(
     }
 
 
-def timelinejs_json(
-    catalog: Catalog,
-    *,
-    site_url: str,
-    urls: Urls,
-    article_urls: Mapping[str, str],
-    title: str,
-    text: str = "",
-    events: Sequence[Event] | None = None,
-) -> str:
-    """The document as compact JSON text (safe to inline in a ``<script>`` element too)."""
-    document = timelinejs_document(
-        catalog, site_url=site_url, urls=urls, article_urls=article_urls, title=title, text=text, events=events
-    )
-    return dumps(document) + "\n"
+def timelinejs_json(catalog: Catalog, **options) -> str:
+    """``timelinejs_document`` as compact JSON text (safe to inline in a ``<script>`` element too)."""
+    return dumps(timelinejs_document(catalog, **options)) + "\n"
 
 
 def timelinejs_date(point: DatePoint, *, end: bool = False) -> dict:

@@ -16,6 +16,7 @@ from pathlib import Path
 from rich.progress import Progress
 
 from ..frontmatter import FrontMatterError, decode, split
+from ..wording import counted
 from . import build_draft
 from .actors import site_registry, world_registry
 from .draft import body, render, render_actor
@@ -146,7 +147,7 @@ def _import_one(path: Path, url: str, target: Target) -> str:
     target = _free_path(out_dir, draft.slug)
     events, actors = len(draft.events), len(draft.actor_ids)
     verb = "would write" if dry_run else "wrote"
-    print(f"{path}: {verb} {target} ({events} event{'s' * (events != 1)}, {actors} actor{'s' * (actors != 1)})")
+    print(f"{path}: {verb} {target} ({counted(events, 'event')}, {counted(actors, 'actor')})")
     if not dry_run:
         out_dir.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:  # "x": never write over a file
