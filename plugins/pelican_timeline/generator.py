@@ -25,16 +25,19 @@ from .publish_exports import absolute_site, export_links, write_exports
 from .render import markdown_renderer
 from .site_pages import plan_pages
 from .views import Urls, ViewBuilder, timestamp_label
+from .wording import counted
 
 NOT_TIMELINE_MARKDOWN = "not read by the timeline reader: write articles as Markdown with YAML front matter"
 TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
 
 
 def add_template_path(generator: Generator) -> None:
-    """Let every generator find the plugin's templates, after the theme's own.
+    """Let every generator find the plugin's templates, after the theme's own, and its filters.
 
     A theme overrides any of them by shipping a file of the same name.
     """
+    # A theme's own JINJA_FILTERS entry of the same name wins.
+    generator.env.filters.setdefault("counted", counted)
     if not getattr(generator.env, "_timeline_templates", False):
         generator.env.loader = ChoiceLoader([generator.env.loader, FileSystemLoader(TEMPLATES)])
         generator.env._timeline_templates = True
