@@ -33,9 +33,17 @@ class Fragments:
             cached = self._cache[key] = Markup(self._get_template(template).render(values))
         return cached
 
+    def _event(self, view) -> Markup:
+        return self._render(("event", view.event.id), "timeline/_event", view=view, event_heading=LEVEL)
+
     def event(self, view, level: int) -> Markup:
         self.level = level
-        return self._render(("event", view.event.id), "timeline/_event", view=view, event_heading=LEVEL)
+        return self._event(view)
+
+    def event_at(self, view, level: int, site_url: str) -> Markup:
+        """The event as it stands on a page written by Pelican's own writer (an
+        article's page), which has no :meth:`finish` step: its site URL and level go in now."""
+        return Markup(self._event(view).replace(PLACEHOLDER, site_url).replace(LEVEL, str(level)))
 
     def finish(self, html: str, site_url: str) -> str:
         """A written page with its site URL and event-title level put in."""

@@ -91,6 +91,9 @@ class TimelineGenerator(Generator):
                     article_ld(record, catalog, site_url=site_url, urls=self.views.urls, article_url=article.url)
                 )
         self.context["timeline_catalog"] = catalog
+        # Shared with Pelican's article writer, which runs first: an event is rendered
+        # once, for its article's page, and that copy serves every timeline page.
+        self.fragments = self.context["timeline_fragments"] = Fragments(self.get_template, self.context)
         self.context.update(self.plan.context)
         self.context["TIMELINE_INDEX_URL"] = self.views.urls.timeline().url
         self.context["TIMELINE_ACTORS_URL"] = self.views.urls.actors().url
@@ -195,7 +198,6 @@ class TimelineGenerator(Generator):
     def generate_output(self, writer) -> None:
         # Our pages are written here rather than through Pelican's writer, so that the
         # fragments rendered once (fragments.py) get each page's own site URL.
-        fragments = Fragments(self.get_template, self.context)
         for spec in self.plan.pages():
-            self._write_page(spec, self.get_template(spec.template), fragments)
+            self._write_page(spec, self.get_template(spec.template), self.fragments)
         write_exports(self.output_path, self.build.catalog, self.settings, self.views.urls, self._article_urls)

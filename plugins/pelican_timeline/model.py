@@ -7,6 +7,7 @@ know nothing of Pelican, templates or files on disk beyond where they came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime
 
 from .dates import EventDate
@@ -99,7 +100,7 @@ class Event:
     article: str = ""  # source path of the article that reports it, if any
     id_given: bool = False
 
-    @property
+    @cached_property  # asked for on every page that lists the event
     def actor_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(a.id for a in self.actors))
 

@@ -260,8 +260,8 @@ def next_day(day: date) -> date:
 
 # JSON ------------------------------------------------------------------------------------------------
 
-_LINE_SAFE = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_LINE_SAFE = (("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), *_LINE_SAFE)
 
 
 def dumps(data: object, *, script_safe: bool = True) -> str:
@@ -273,4 +273,9 @@ def dumps(data: object, *, script_safe: bool = True) -> str:
     parsers take them for line ends, and so do many tools that read JSON by lines.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.translate(_SCRIPT_SAFE if script_safe else _LINE_SAFE)
+    # One str.replace per character: C speed on documents of many megabytes,
+    # where str.translate with a mapping goes through Python for every character.
+    for character, escaped in _SCRIPT_SAFE if script_safe else _LINE_SAFE:
+        if character in text:
+            text = text.replace(character, escaped)
+    return text
