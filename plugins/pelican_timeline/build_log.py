@@ -45,6 +45,7 @@ class Build:
     content_path: str
     ledger: Ledger = field(default_factory=Ledger)
     catalog: object = None
+    pages: object = None  # unchanged_pages.WrittenPages, once the timeline's generator has started
 
     def absolute(self, path: str) -> str:
         return path if os.path.isabs(path) else os.path.join(self.content_path, path)

@@ -17,10 +17,11 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+from . import stamped_pickle
 
 CACHE_NAME = "timeline-check.pickle"
 
@@ -60,14 +61,8 @@ class VerdictCache:
         self.reused = 0
 
     def _load(self) -> dict[str, tuple[Stamp, bytes]]:
-        if not self.file or not os.path.exists(self.file):
-            return {}
-        try:
-            with open(self.file, "rb") as handle:
-                stamp, entries = pickle.load(handle)
-        except Exception:  # any damage to the cache only means reading everything again
-            return {}
-        return entries if stamp == self.stamp and isinstance(entries, dict) else {}
+        entries = stamped_pickle.load(self.file, self.stamp) if self.file else None
+        return entries if isinstance(entries, dict) else {}
 
     def read(self, read: Callable[[str], T], path: str) -> T:
         """``read(path)``, or its remembered result if the file has not changed since."""
@@ -86,13 +81,4 @@ class VerdictCache:
         """Write the verdicts of this run (only files that still exist); the reason if it could not be."""
         if not self.file or self.current == self.kept:
             return None
-        try:
-            os.makedirs(os.path.dirname(self.file) or ".", exist_ok=True)
-            # Written beside the target and renamed, so a check interrupted mid-write leaves the old cache.
-            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(self.file) or ".", suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((self.stamp, self.current), out, pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file)
-        except OSError as error:
-            return f"cannot write {self.file}: {error.strerror}"
-        return None
+        return stamped_pickle.save(self.file, self.stamp, self.current)

@@ -24,6 +24,7 @@ from .ledger import WARNING, Ledger, Problem, display_path
 from .publish_exports import absolute_site, export_links, write_exports
 from .render import markdown_renderer
 from .site_pages import plan_pages
+from .unchanged_pages import WrittenPages
 from .views import Urls, ViewBuilder, timestamp_label
 from .wording import counted
 
@@ -50,6 +51,7 @@ class TimelineGenerator(Generator):
         self.env.autoescape = True
         self.build = current_build() or start_build(self.path)
         self.views: ViewBuilder | None = None
+        self.build.pages = WrittenPages.for_settings(self.settings, self.output_path)
 
     def _folders(self, setting: str) -> list[str]:
         return [os.path.join(self.path, folder) for folder in self.settings[setting]]
@@ -179,6 +181,10 @@ class TimelineGenerator(Generator):
             site_url = path_to_url(get_relative_path(save_as))
         else:
             site_url = self.settings["SITEURL"]
+        pages = self.build.pages
+        digest = pages.digest(self.context, self.env.loader, save_as, template.name, (site_url, spec.values))
+        if pages.unchanged(save_as, digest):
+            return
         values = {
             **self.context,
             **spec.values,
@@ -193,6 +199,7 @@ class TimelineGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(html)
+        pages.written(save_as, digest)
         signals.content_written.send(path, context=values)
 
     def generate_output(self, writer) -> None:
@@ -200,4 +207,14 @@ class TimelineGenerator(Generator):
         # fragments rendered once (fragments.py) get each page's own site URL.
         for spec in self.plan.pages():
             self._write_page(spec, self.get_template(spec.template), self.fragments)
-        write_exports(self.output_path, self.build.catalog, self.settings, self.views.urls, self._article_urls)
+        self._write_exports()
+
+    def _write_exports(self) -> None:
+        catalog, pages = self.build.catalog, self.build.pages
+        # The exports show the catalog and nothing else (settings and code are in every digest).
+        values = (catalog.events, catalog.actors, catalog.articles, self._article_urls)
+        digest = pages.digest(self.context, self.env.loader, "(exports)", "", values)
+        if pages.unchanged_group("(exports)", digest):
+            return
+        written = write_exports(self.output_path, catalog, self.settings, self.views.urls, self._article_urls)
+        pages.written_group("(exports)", digest, written)

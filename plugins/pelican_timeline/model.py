@@ -7,7 +7,6 @@ know nothing of Pelican, templates or files on disk beyond where they came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import datetime
 
 from .dates import EventDate
@@ -99,10 +98,11 @@ class Event:
     tags: tuple[str, ...] = ()
     article: str = ""  # source path of the article that reports it, if any
     id_given: bool = False
+    # Asked for on every page that lists the event, so worked out once.
+    actor_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @cached_property  # asked for on every page that lists the event
-    def actor_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(a.id for a in self.actors))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "actor_ids", tuple(dict.fromkeys(a.id for a in self.actors)))
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import glob
+import os
 import subprocess
 import sys
 
 from pelican import signals
 
 from .build_log import current_build, install_catcher, start_build
+from .check_cache import code_stamp
 from .generator import TimelineGenerator, add_template_path
 from .ledger import ERROR, WARNING, Problem
 from .publish_exports import EXPORT_DEFAULTS
 from .reader import TimelineMarkdownReader
+from .unchanged_pages import SkippingWriter
 from .wording import counted
 
+CODE_STAMP_NAME = "timeline-code.stamp"
 DEFAULTS = {
     "TIMELINE_STRICT": True,
     "TIMELINE_SEARCH": True,
     "TIMELINE_INCLUDE_DRAFTS": False,
+    "TIMELINE_SKIP_UNCHANGED": None,  # None: when Pelican's content cache is on (unchanged_pages.py)
     "TIMELINE_PAGE_SIZE": 200,
     "TIMELINE_EVENTS_PATHS": ["events"],
     "TIMELINE_ACTORS_PATHS": ["actors"],
@@ -81,7 +87,33 @@ def apply_defaults(pelican) -> None:
     if not settings["TIMELINE_INCLUDE_DRAFTS"]:
         # Drafts (imports awaiting review) are read and checked, but not published.
         settings["DRAFT_SAVE_AS"] = settings["DRAFT_LANG_SAVE_AS"] = ""
+    discard_stale_content_cache(settings)
     install_catcher()
+
+
+def discard_stale_content_cache(settings) -> None:
+    """Pelican's content cache holds our reader's records as this package's classes
+    pickled them; after the package changes they may no longer load, or carry checks
+    that no longer apply. Pelican cannot tell, so the cache is dropped here."""
+    if not settings.get("LOAD_CONTENT_CACHE"):
+        return
+    folder = settings["CACHE_PATH"]
+    stamp_file = os.path.join(folder, CODE_STAMP_NAME)
+    stamp = code_stamp()
+    try:
+        with open(stamp_file, encoding="utf-8") as handle:
+            if handle.read() == stamp:
+                return
+    except OSError:
+        pass
+    try:
+        for name in glob.glob(os.path.join(glob.escape(folder), "*-Readers")):
+            os.remove(name)
+        os.makedirs(folder, exist_ok=True)
+        with open(stamp_file, "w", encoding="utf-8") as handle:
+            handle.write(stamp)
+    except OSError:
+        pass  # then the cache is dropped again next time, which is safe
 
 
 def add_reader(readers) -> None:
@@ -135,10 +167,20 @@ def build_search_index(pelican, build) -> None:
         build.ledger.add([Problem("(search)", None, "", f"the search index was not built: {reason[0]}", ERROR)])
 
 
+def provide_writer(pelican) -> type:
+    return SkippingWriter
+
+
 def finish_build(pelican) -> None:
     build = current_build()
     if build is None:
         return
+    if build.pages is not None:
+        reason = build.pages.save()
+        if reason:
+            build.ledger.add(
+                [Problem("(cache)", None, "", f"the record of written pages was not kept: {reason}", WARNING)]
+            )
     build_search_index(pelican, build)
     report()
     if pelican.settings.get("TIMELINE_STRICT", True) and build.ledger.errors:
@@ -156,4 +198,5 @@ def connect() -> None:
     signals.get_generators.connect(begin_build)
     signals.generator_init.connect(add_template_path)
     signals.all_generators_finalized.connect(check_before_writing)
+    signals.get_writer.connect(provide_writer)
     signals.finalized.connect(finish_build)

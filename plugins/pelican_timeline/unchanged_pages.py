@@ -1,0 +1,296 @@
+"""Leaving pages alone when nothing they show has changed.
+
+With Pelican's content cache on (``make devserver``), a rebuild after one edit
+reads only the edited file again, but would still render every page of the
+site. Here each page written is remembered with a digest of everything its
+template is given; the next build neither renders nor writes a page whose
+digest is the same and whose file is still the one written.
+
+A page's digest covers:
+
+- the site: this package's code; Pelican's, Jinja's and Markdown's versions;
+  every template file; every setting; every value shared with all pages (the
+  year navigation, filters, overall chart and export links), with each article
+  and page reduced to what menus and listings show of it (title, address,
+  dates, status, category, tags, authors, language), not its text;
+- the page itself: an article with its text and timeline fields, a timeline
+  page with its events, an actor page with its profile. Catalog records and
+  event views are digested once per build and stand in by their digest.
+
+So an edit to one event rewrites the article that reports it and the pages
+that list it; an edit to an article's text rewrites that article's page. Pages
+that show other articles' text (Pelican's index, archive and tag pages) are
+always written. Skipping is on when Pelican's content cache is
+(``CACHE_CONTENT`` and ``LOAD_CONTENT_CACHE``, as in ``make devserver``) unless
+``TIMELINE_SKIP_UNCHANGED`` says otherwise; a published build (``make html``,
+``make publish``) writes every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import re
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+from pelican.writers import Writer
+
+from . import stamped_pickle
+from .build_log import current_build
+from .check_cache import code_stamp
+from .model import Actor, ArticleRecord, Event
+from .views import EventView
+
+STORE_NAME = "timeline-pages.pickle"
+# Values that are the same object under another name, or that change while pages are written.
+_UNSHARED = frozenset({"localsiteurl", "output_file", "timeline_fragments", "timeline_catalog"})
+# What listings and menus show of an article or page that is not the one being written.
+_LISTED = ("source_path", "url", "save_as", "title", "date", "modified", "status", "category", "tags", "authors")
+_RECORDS = (Event, Actor, ArticleRecord, EventView)
+_PLAIN = frozenset({str, int, float, bool, bytes, tuple, list, dict, type(None)})
+# Default reprs carry memory addresses, which differ from one run to the next.
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, buffer: io.BytesIO, reference=None) -> None:
+        super().__init__(buffer, protocol=5)
+        # No memo: it writes an object seen twice as a back-reference, so the bytes would
+        # depend on which equal values happen to be the same object (interned strings,
+        # values read afresh or from Pelican's cache), not only on the values.
+        self.fast = True
+        if reference is not None:
+            self.persistent_id = reference
+
+
+def _digest(value: object, reference=None) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, reference).dump(value)
+    return hashlib.blake2b(buffer.getvalue(), digest_size=20).digest()
+
+
+class Digests:
+    """Digests of template values, the same from one build to the next for the same values."""
+
+    def __init__(self) -> None:
+        # Keyed by id(); the object is kept alongside so that its id is not reused.
+        self._memo: dict[int, tuple[object, object]] = {}
+
+    def of(self, value: object) -> bytes | None:
+        """The digest of ``value``, or ``None`` if it holds something that cannot be digested."""
+        try:
+            return _digest(value, self.reference)
+        except Exception:  # an unpicklable value only means the page is written every time
+            return None
+
+    def reference(self, obj: object) -> object:
+        """What stands in for ``obj`` inside another value's digest (``None``: pickle it as it is)."""
+        kind = type(obj)
+        if kind in _PLAIN:
+            return None
+        kept = self._memo.get(id(obj))
+        if kept is not None and kept[0] is obj:
+            return kept[1]
+        if kind is set or kind is frozenset:  # in the order of their text, not of this run's hashes
+            return ("set", *sorted(repr(item) for item in obj))
+        if isinstance(obj, _RECORDS):
+            # Records hold plain values only: pickled whole, at C speed, once per build.
+            found: object = ("record", _digest(obj))
+        elif isinstance(obj, Content):
+            found = ("content", type(obj).__name__, *(_plain(getattr(obj, name, None)) for name in _LISTED))
+        elif isinstance(obj, URLWrapper):
+            found = ("listing", type(obj).__name__, str(obj), getattr(obj, "url", ""))
+        elif isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)):
+            found = ("code", getattr(obj, "__module__", ""), getattr(obj, "__qualname__", repr(obj)))
+        elif isinstance(obj, types.ModuleType):
+            found = ("module", obj.__name__)
+        else:
+            return None
+        self._memo[id(obj)] = (obj, found)
+        return found
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, list):
+        return tuple(_plain(v) for v in value)
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return _ADDRESS.sub("", str(value)) if not hasattr(value, "isoformat") else value.isoformat()
+
+
+def _in_order(value: object) -> object:
+    """Pelican's lookup tables (``generated_content``, ``static_content``) are filled in the
+    order files happen to be read; their order means nothing, so it must not change a digest."""
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        return dict(sorted(value.items()))
+    return value
+
+
+def template_files(loader) -> list[Path]:
+    """Every file the Jinja loader can find templates in (themes, overrides, ours)."""
+    found: list[Path] = []
+    for inner in getattr(loader, "loaders", ()):
+        found += template_files(inner)
+    for inner in getattr(loader, "mapping", {}).values():
+        found += template_files(inner)
+    for folder in getattr(loader, "searchpath", ()):
+        found += sorted(p for p in Path(folder).rglob("*") if p.is_file())
+    return found
+
+
+def _versions() -> str:
+    versions = []
+    for name in ("pelican", "jinja2", "markdown", "markupsafe"):
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} ?")
+    return "; ".join(versions)
+
+
+def site_digest(digests: Digests, context: Mapping, loader) -> bytes | None:
+    """What every page of the site depends on (see the module's docstring)."""
+    shared = {key: _in_order(context[key]) for key in sorted(context) if key not in _UNSHARED}
+    shared_digest = digests.of(shared)
+    if shared_digest is None:
+        return None
+    hasher = hashlib.blake2b(digest_size=20)
+    hasher.update(code_stamp().encode())
+    hasher.update(_versions().encode())
+    hasher.update(shared_digest)
+    for path in template_files(loader):
+        hasher.update(str(path).encode() + b"\0")
+        hasher.update(path.read_bytes())
+    return hasher.digest()
+
+
+def enabled(settings: Mapping) -> bool:
+    chosen = settings.get("TIMELINE_SKIP_UNCHANGED")
+    if chosen is None:
+        return bool(settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"))
+    return bool(chosen)
+
+
+Entry = tuple[bytes, int, int]  # digest, size and modification time of the file written
+
+
+Group = tuple[bytes, tuple[str, ...]]  # digest, and the files written together from it
+
+
+@dataclass
+class WrittenPages:
+    """The pages of the last build and of this one, by output path (relative to the output folder)."""
+
+    output_path: str
+    store: str | None  # the cache file; None when skipping is off
+    stamp: str = field(default_factory=code_stamp)
+    kept: dict[str, Entry] = field(default_factory=dict)
+    current: dict[str, Entry] = field(default_factory=dict)
+    kept_groups: dict[str, Group] = field(default_factory=dict)
+    current_groups: dict[str, Group] = field(default_factory=dict)
+    digests: Digests = field(default_factory=Digests)
+    skipped: int = 0
+    _site: bytes | None = None
+    _site_known: bool = False
+
+    @classmethod
+    def for_settings(cls, settings: Mapping, output_path: str) -> WrittenPages:
+        store = os.path.join(settings["CACHE_PATH"], STORE_NAME) if enabled(settings) else None
+        pages = cls(output_path, store)
+        kept = stamped_pickle.load(store, pages.stamp) if store else None
+        if isinstance(kept, dict):
+            pages.kept = kept.get("pages", {})
+            pages.kept_groups = kept.get("groups", {})
+        return pages
+
+    def digest(self, context: Mapping, loader, key: str, template: str, values: object) -> bytes | None:
+        """The digest of one page (or group of files): the site's and its own values'.
+
+        The site's is worked out at the first call, when every generator has read its content."""
+        if not self._site_known:
+            self._site = site_digest(self.digests, context, loader) if self.store else None
+            self._site_known = True
+        if self._site is None:
+            return None
+        own = self.digests.of((key, template, values))
+        return None if own is None else hashlib.blake2b(self._site + own, digest_size=20).digest()
+
+    def unchanged(self, save_as: str, digest: bytes | None) -> bool:
+        """True if the page written last time from the same values is still on disk as written
+        (it is then kept for the next build too)."""
+        if digest is None:
+            return False
+        kept = self.kept.get(save_as)
+        if kept is None or kept[0] != digest or _file_entry(self._path(save_as), digest) != kept:
+            return False
+        self.current[save_as] = kept
+        self.skipped += 1
+        return True
+
+    def written(self, save_as: str, digest: bytes | None) -> None:
+        if digest is not None:
+            entry = _file_entry(self._path(save_as), digest)
+            if entry is not None:
+                self.current[save_as] = entry
+
+    def unchanged_group(self, key: str, digest: bytes | None) -> bool:
+        """Like :meth:`unchanged`, for files written together (the exports): all or none."""
+        kept = self.kept_groups.get(key)
+        if digest is None or kept is None or kept[0] != digest:
+            return False
+        if not all(self.unchanged(path, digest) for path in kept[1]):
+            return False
+        self.current_groups[key] = kept
+        return True
+
+    def written_group(self, key: str, digest: bytes | None, paths: list[str]) -> None:
+        if digest is not None:
+            for path in paths:
+                self.written(path, digest)
+            self.current_groups[key] = (digest, tuple(paths))
+
+    def save(self) -> str | None:
+        current = {"pages": self.current, "groups": self.current_groups}
+        if not self.store or current == {"pages": self.kept, "groups": self.kept_groups}:
+            return None
+        return stamped_pickle.save(self.store, self.stamp, current)
+
+    def _path(self, save_as: str) -> str:
+        return os.path.join(self.output_path, save_as)
+
+
+def _file_entry(path: str, digest: bytes) -> Entry | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return digest, status.st_size, status.st_mtime_ns
+
+
+class SkippingWriter(Writer):
+    """Pelican's writer, leaving an article's page alone when nothing it shows has changed."""
+
+    def write_file(  # noqa: PLR0917 (Pelican's signature)
+        self, name, template, context, relative_urls=False, paginated=None, template_name=None, **kwargs
+    ):
+        build = current_build()
+        pages = getattr(build, "pages", None)
+        article = kwargs.get("article")
+        if pages is None or not pages.store or article is None or not name or paginated or template_name:
+            return super().write_file(name, template, context, relative_urls, paginated, template_name, **kwargs)
+        own = {key: value for key, value in vars(article).items() if key not in ("_context", "settings")}
+        values = (relative_urls, own, {key: value for key, value in kwargs.items() if key != "article"})
+        digest = pages.digest(context, template.environment.loader, name, template.name, values)
+        if pages.unchanged(name, digest):
+            return None
+        result = super().write_file(name, template, context, relative_urls, paginated, template_name, **kwargs)
+        pages.written(name, digest)
+        return result

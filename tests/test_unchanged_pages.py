@@ -1,0 +1,185 @@
+"""Rebuilds with Pelican's content cache leave unchanged pages alone, and the site they
+leave is the same, byte for byte, as a build from scratch of the same content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pelican_timeline.build_log import current_build
+from pelican_timeline.check_cache import code_stamp
+from pelican_timeline.plugin import CODE_STAMP_NAME
+from pelican_timeline.unchanged_pages import STORE_NAME, Digests
+from sitekit import ROOT, build_site
+
+CACHE = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "TIMELINE_SEARCH": False}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(ROOT / "content", root / "content")
+    return root
+
+
+def build(root: Path, **settings):
+    return build_site(root / "content", root / "output", **{**CACHE, **settings})
+
+
+def files(output: Path) -> dict[str, bytes]:
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def modified(output: Path) -> dict[str, int]:
+    return {p.relative_to(output).as_posix(): p.stat().st_mtime_ns for p in output.rglob("*.html")}
+
+
+def cold_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root / "content", fresh / "content")
+    build_site(fresh / "content", fresh / "output", TIMELINE_SEARCH=False)
+    return files(fresh / "output")
+
+
+def ours(path: str) -> bool:
+    """Pages the timeline writes, and Pelican's article pages (its index, tag and archive
+    pages show other articles' text, and are always written)."""
+    return path.startswith(("timeline/", "actors/", "articles/"))
+
+
+def test_a_rebuild_with_nothing_changed_renders_none_of_our_pages(site: Path):
+    build(site)
+    before = modified(site / "output")
+    build(site)
+    after = modified(site / "output")
+    kept = [path for path in before if ours(path)]
+    assert len(kept) > 20
+    assert [path for path in kept if after[path] != before[path]] == []
+    assert current_build().pages.skipped >= len(kept)
+    # Pelican's own listing pages are written every time.
+    assert after["index.html"] != before["index.html"]
+
+
+def _retitle_an_event(content: Path) -> str:
+    path = sorted((content / "events").glob("*.md"))[0]
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    path.write_text(text.replace(title, title + " (revised)", 1), encoding="utf-8")
+    return "(revised)"
+
+
+def _rename_an_actor(content: Path) -> str:
+    path = sorted((content / "actors").glob("*.md"))[0]
+    text = path.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("name:"))
+    path.write_text(text.replace(name, name + " Renamed", 1), encoding="utf-8")
+    return "Renamed"
+
+
+def _edit_an_articles_text(content: Path) -> str:
+    path = sorted((content / "articles").rglob("*.md"))[0]
+    path.write_text(path.read_text(encoding="utf-8") + "\nA paragraph added in review.\n", encoding="utf-8")
+    return "A paragraph added in review."
+
+
+def _add_an_event(content: Path) -> str:
+    (content / "events" / "added-later.md").write_text(
+        "---\ndate: '2017-08-07'\ntitle: An event added later\ntype: statement\nactors: []\n---\nAdded.\n",
+        encoding="utf-8",
+    )
+    return "An event added later"
+
+
+def _remove_an_event(content: Path) -> str:
+    sorted((content / "events").glob("*.md"))[-1].unlink()
+    return ""
+
+
+@pytest.mark.parametrize(
+    ("edit", "some_left_alone"),
+    [
+        (_retitle_an_event, True),
+        (_rename_an_actor, True),
+        (_edit_an_articles_text, True),
+        # The event counts in every page's year navigation and filters change.
+        (_add_an_event, False),
+        (_remove_an_event, False),
+    ],
+)
+def test_after_an_edit_the_rebuilt_site_equals_a_build_from_scratch(site: Path, tmp_path: Path, edit, some_left_alone):
+    build(site)
+    before = modified(site / "output")
+    marker = edit(site / "content")
+    rebuilt = build(site)
+    assert rebuilt.problems() == []
+    after = files(site / "output")
+    expected = cold_build(site, tmp_path)
+    # The output folder keeps pages that no longer exist (Pelican never deletes them),
+    # so compare what a fresh build writes.
+    assert {path: after[path] for path in expected} == expected
+    if marker:
+        assert any(marker.encode() in data for path, data in expected.items() if path.endswith(".html"))
+    now = modified(site / "output")
+    left_alone = [path for path in before if ours(path) and now.get(path) == before[path]]
+    assert bool(left_alone) == some_left_alone
+
+
+def test_a_changed_setting_or_template_rewrites_every_page(site: Path, tmp_path: Path):
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    build(site, THEME_TEMPLATES_OVERRIDES=[str(overrides)])
+    base = (ROOT / "theme" / "templates" / "base.html").read_text(encoding="utf-8")
+    (overrides / "base.html").write_text(base.replace("<body", "<body data-overridden", 1), encoding="utf-8")
+    build(site, THEME_TEMPLATES_OVERRIDES=[str(overrides)])
+    pages = [p for p in (site / "output").rglob("*.html") if ours(p.relative_to(site / "output").as_posix())]
+    assert pages and all(b"data-overridden" in p.read_bytes() for p in pages)
+    build(site, THEME_TEMPLATES_OVERRIDES=[str(overrides)], SITENAME="Another name")
+    assert all(b"Another name" in p.read_bytes() for p in pages)
+
+
+def test_a_page_deleted_or_changed_in_the_output_is_written_again(site: Path):
+    build(site)
+    output = site / "output"
+    deleted, tampered = output / "timeline" / "index.html", output / "actors" / "index.html"
+    original = tampered.read_bytes()
+    deleted.unlink()
+    tampered.write_bytes(b"changed by hand")
+    build(site)
+    assert deleted.is_file()
+    assert tampered.read_bytes() == original
+
+
+def test_without_the_content_cache_every_page_is_written(site: Path):
+    build_site(site / "content", site / "output", TIMELINE_SEARCH=False)
+    assert not (site / "cache" / STORE_NAME).exists()
+    build(site, TIMELINE_SKIP_UNCHANGED=False)
+    assert current_build().pages.skipped == 0
+    assert not (site / "cache" / STORE_NAME).exists()
+
+
+def test_pelicans_content_cache_is_dropped_when_the_plugin_changes(site: Path):
+    cache = site / "cache"
+    cache.mkdir()
+    (cache / "ArticlesGenerator-Readers").write_bytes(b"written by another version")
+    (cache / CODE_STAMP_NAME).write_text("another version", encoding="utf-8")
+    built = build(site)
+    assert built.problems() == []
+    assert (cache / CODE_STAMP_NAME).read_text(encoding="utf-8") == code_stamp()
+    assert b"another version" not in (cache / "ArticlesGenerator-Readers").read_bytes()
+
+
+def test_digests_depend_on_values_not_on_object_identity_or_set_order():
+    digests = Digests()
+    first = {"tags": {"a", "b", "c"}, "title": "".join(["Sum", "mit"])}
+    second = {"tags": {"c", "b", "a"}, "title": "Summit"}
+    assert digests.of(first) == Digests().of(second)
+    assert digests.of(first) != digests.of({**second, "title": "Summit!"})
+    shared = "x" * 50
+    assert digests.of([shared, shared]) == Digests().of(["x" * 50, "x" * 50])
+
+
+def test_a_value_that_cannot_be_digested_means_the_page_is_always_written():
+    with open(__file__, encoding="utf-8") as handle:
+        assert Digests().of({"file": handle}) is None
