@@ -52,6 +52,7 @@ class TimelineGenerator(Generator):
         self.build = current_build() or start_build(self.path)
         self.views: ViewBuilder | None = None
         self.build.pages = WrittenPages.for_settings(self.settings, self.output_path)
+        self._folders_made: set[str] = set()
 
     def _folders(self, setting: str) -> list[str]:
         return [os.path.join(self.path, folder) for folder in self.settings[setting]]
@@ -196,7 +197,10 @@ class TimelineGenerator(Generator):
         }
         html = fragments.finish(template.render(values), site_url)
         path = sanitised_join(self.output_path, save_as)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        folder = os.path.dirname(path)
+        if folder not in self._folders_made:  # one system call per page adds up on slow disks
+            os.makedirs(folder, exist_ok=True)
+            self._folders_made.add(folder)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(html)
         pages.written(save_as, digest)

@@ -55,60 +55,72 @@ _UNSHARED = frozenset({"localsiteurl", "output_file", "timeline_fragments", "tim
 # What listings and menus show of an article or page that is not the one being written.
 _LISTED = ("source_path", "url", "save_as", "title", "date", "modified", "status", "category", "tags", "authors")
 _RECORDS = (Event, Actor, ArticleRecord, EventView)
-_PLAIN = frozenset({str, int, float, bool, bytes, tuple, list, dict, type(None)})
 # Default reprs carry memory addresses, which differ from one run to the next.
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, buffer: io.BytesIO, reference=None) -> None:
+    def __init__(self, buffer: io.BytesIO, digests: Digests | None, top: object) -> None:
         super().__init__(buffer, protocol=5)
         # No memo: it writes an object seen twice as a back-reference, so the bytes would
         # depend on which equal values happen to be the same object (interned strings,
         # values read afresh or from Pelican's cache), not only on the values.
         self.fast = True
-        if reference is not None:
-            self.persistent_id = reference
+        self.digests = digests
+        self.top = top
+
+    def reducer_override(self, obj: object) -> object:
+        # Not called for plain strings, numbers, lists, tuples and dicts: they cost nothing here.
+        # Classes are written by name (every dataclass instance names its class and
+        # copyreg's constructor): the commonest case, answered first.
+        if type(obj) is type or self.digests is None or obj is self.top or obj is _stands_for:
+            return NotImplemented
+        found = self.digests.reference(obj)
+        return NotImplemented if found is None else (_stands_for, found)
 
 
-def _digest(value: object, reference=None) -> bytes:
+def _stands_for(*reference: object) -> None:
+    """Named in a digest where a record (or another value digested once) was."""
+
+
+def _digest(value: object, digests: Digests | None = None) -> bytes:
     buffer = io.BytesIO()
-    _Pickler(buffer, reference).dump(value)
+    _Pickler(buffer, digests, value).dump(value)
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).digest()
 
 
 class Digests:
-    """Digests of template values, the same from one build to the next for the same values."""
+    """Digests of template values, the same from one build to the next for the same values.
+
+    Sets are the exception: their order follows this run's string hashes, so a value that
+    holds one gets a new digest every build (and its page is always written)."""
 
     def __init__(self) -> None:
         # Keyed by id(); the object is kept alongside so that its id is not reused.
-        self._memo: dict[int, tuple[object, object]] = {}
+        self._memo: dict[int, tuple[object, tuple]] = {}
 
     def of(self, value: object) -> bytes | None:
         """The digest of ``value``, or ``None`` if it holds something that cannot be digested."""
         try:
-            return _digest(value, self.reference)
+            return _digest(value, self)
         except Exception:  # an unpicklable value only means the page is written every time
             return None
 
-    def reference(self, obj: object) -> object:
+    def reference(self, obj: object) -> tuple | None:
         """What stands in for ``obj`` inside another value's digest (``None``: pickle it as it is)."""
-        kind = type(obj)
-        if kind in _PLAIN:
-            return None
         kept = self._memo.get(id(obj))
         if kept is not None and kept[0] is obj:
             return kept[1]
-        if kind is set or kind is frozenset:  # in the order of their text, not of this run's hashes
-            return ("set", *sorted(repr(item) for item in obj))
         if isinstance(obj, _RECORDS):
-            # Records hold plain values only: pickled whole, at C speed, once per build.
-            found: object = ("record", _digest(obj))
+            # Once per build; the records inside (a view's event and actors) by their own digests.
+            found: tuple = ("record", _digest(obj, self))
         elif isinstance(obj, Content):
             found = ("content", type(obj).__name__, *(_plain(getattr(obj, name, None)) for name in _LISTED))
         elif isinstance(obj, URLWrapper):
             found = ("listing", type(obj).__name__, str(obj), getattr(obj, "url", ""))
-        elif isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)):
+        elif isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
+            # By name, so that functions defined in a settings file (which pickle cannot
+            # find again by name) do not make every page unskippable.
             found = ("code", getattr(obj, "__module__", ""), getattr(obj, "__qualname__", repr(obj)))
         elif isinstance(obj, types.ModuleType):
             found = ("module", obj.__name__)
@@ -127,10 +139,13 @@ def _plain(value: object) -> object:
 
 
 def _in_order(value: object) -> object:
-    """Pelican's lookup tables (``generated_content``, ``static_content``) are filled in the
-    order files happen to be read; their order means nothing, so it must not change a digest."""
+    """Pelican's lookup tables (``generated_content``, ``static_content``, ``static_links``) are
+    filled in the order files happen to be read; that order means nothing, so it must not
+    change a digest."""
     if isinstance(value, dict) and all(isinstance(key, str) for key in value):
         return dict(sorted(value.items()))
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
     return value
 
 
