@@ -36,9 +36,10 @@ class Fragments:
     def _event(self, view) -> Markup:
         return self._render(("event", view.event.id), "timeline/_event", view=view, event_heading=LEVEL)
 
-    def event(self, view, level: int) -> Markup:
+    def events(self, views, level: int) -> Markup:
+        """A month's events, joined here rather than one by one in the template."""
         self.level = level
-        return self._event(view)
+        return Markup("".join([self._event(view) for view in views]))
 
     def event_at(self, view, level: int, site_url: str) -> Markup:
         """The event as it stands on a page written by Pelican's own writer (an

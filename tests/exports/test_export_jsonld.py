@@ -11,6 +11,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from export_helpers import DATES, HOSTILE, HOSTILE_SCRIPT_TITLE, HOSTILE_TITLE, SITE_URL, build, sample_site
+from pelican_timeline.exports.common import _TextParser, html_to_text
 from pelican_timeline.exports.jsonld import actor_ld, article_ld, event_ld, graph, script_tag
 from sitekit import actor_file
 
@@ -190,3 +191,21 @@ def test_a_graph_holds_several_nodes_under_one_context(tmp_path):
     assert len(document["@graph"]) == len(nodes)
     assert all("@context" not in node for node in document["@graph"])
     assert [n["@id"] for n in document["@graph"]] == [n["@id"] for n in nodes]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>One plain paragraph.</p>",
+        "\n<p>Spaced   out\n text &amp; an entity, &lt;tags&gt; and &#8220;quotes&#8221;.</p>\n",
+        "<p>First paragraph.</p>\n<p>Second <em>with</em> markup.</p>",
+        "<ul>\n<li>one</li>\n<li>two</li>\n</ul>",
+        "<p></p>",
+    ],
+)
+def test_plain_text_of_a_single_paragraph_is_what_the_parser_gives(html):
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    assert html_to_text(html) == "\n".join(line for line in lines if line)

@@ -10,12 +10,13 @@ resolves correctly from a file at the root of the site.
 from __future__ import annotations
 
 import json
+import re
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -191,14 +192,22 @@ class _TextParser(HTMLParser):
         self.parts.append(data)
 
 
+# Most summaries are one paragraph of plain text: no parser needed for those.
+_ONE_PARAGRAPH = re.compile(r"\s*<p>([^<]*)</p>\s*")
+
+
 def html_to_text(html: str) -> str:
     """The text of sanitised HTML: one line per paragraph or list item, spaces collapsed."""
     if not html:
         return ""
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    simple = _ONE_PARAGRAPH.fullmatch(html)
+    text = unescape(simple.group(1)) if simple else None
+    if text is None:
+        parser = _TextParser()
+        parser.feed(html)
+        parser.close()
+        text = "".join(parser.parts)
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
