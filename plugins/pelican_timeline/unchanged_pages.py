@@ -59,6 +59,20 @@ _RECORDS = (Event, Actor, ArticleRecord, EventView)
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
+_REFERRED_KINDS = (
+    *_RECORDS,
+    Content,
+    URLWrapper,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.ModuleType,
+)
+# Whether values of a type may stand in by reference (see Digests.reference), by type:
+# most objects pickled are dates, URLs and the like, which never do.
+_REFERRED: dict[type, bool] = {}
+
+
 class _Pickler(pickle.Pickler):
     def __init__(self, buffer: io.BytesIO, digests: Digests | None, top: object) -> None:
         super().__init__(buffer, protocol=5)
@@ -71,9 +85,11 @@ class _Pickler(pickle.Pickler):
 
     def reducer_override(self, obj: object) -> object:
         # Not called for plain strings, numbers, lists, tuples and dicts: they cost nothing here.
-        # Classes are written by name (every dataclass instance names its class and
-        # copyreg's constructor): the commonest case, answered first.
-        if type(obj) is type or self.digests is None or obj is self.top or obj is _stands_for:
+        kind = type(obj)
+        referred = _REFERRED.get(kind)
+        if referred is None:
+            referred = _REFERRED[kind] = issubclass(kind, _REFERRED_KINDS)
+        if not referred or self.digests is None or obj is self.top or obj is _stands_for:
             return NotImplemented
         found = self.digests.reference(obj)
         return NotImplemented if found is None else (_stands_for, found)
