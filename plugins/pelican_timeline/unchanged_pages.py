@@ -19,8 +19,9 @@ A page's digest covers:
 
 So an edit to one event rewrites the article that reports it and the pages
 that list it; an edit to an article's text rewrites that article's page. Pages
-that show other articles' text (Pelican's index, archive and tag pages) are
-always written. Skipping is on when Pelican's content cache is
+that show other articles' text or the whole catalog (Pelican's index, archive
+and tag pages) are always written; a theme whose article pages do either should
+turn skipping off. Skipping is on when Pelican's content cache is
 (``CACHE_CONTENT`` and ``LOAD_CONTENT_CACHE``, as in ``make devserver``) unless
 ``TIMELINE_SKIP_UNCHANGED`` says otherwise; a published build (``make html``,
 ``make publish``) writes every page.
@@ -50,10 +51,23 @@ from .model import Actor, ArticleRecord, Event
 from .views import EventView
 
 STORE_NAME = "timeline-pages.pickle"
-# Values that are the same object under another name, or that change while pages are written.
+# Values that are the same object under another name (the catalog is in each page's own values,
+# as far as the page shows it), or that change while pages are written.
 _UNSHARED = frozenset({"localsiteurl", "output_file", "timeline_fragments", "timeline_catalog"})
 # What listings and menus show of an article or page that is not the one being written.
-_LISTED = ("source_path", "url", "save_as", "title", "date", "modified", "status", "category", "tags", "authors")
+_LISTED = (
+    "source_path",
+    "url",
+    "save_as",
+    "title",
+    "date",
+    "modified",
+    "status",
+    "category",
+    "tags",
+    "authors",
+    "lang",
+)
 _RECORDS = (Event, Actor, ArticleRecord, EventView)
 # Default reprs carry memory addresses, which differ from one run to the next.
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
