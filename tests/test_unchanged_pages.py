@@ -36,10 +36,10 @@ def modified(output: Path) -> dict[str, int]:
     return {p.relative_to(output).as_posix(): p.stat().st_mtime_ns for p in output.rglob("*.html")}
 
 
-def cold_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
+def cold_build(root: Path, tmp_path: Path, **settings) -> dict[str, bytes]:
     fresh = tmp_path / "fresh"
     shutil.copytree(root / "content", fresh / "content")
-    build_site(fresh / "content", fresh / "output", TIMELINE_SEARCH=False)
+    build_site(fresh / "content", fresh / "output", TIMELINE_SEARCH=False, **settings)
     return files(fresh / "output")
 
 
@@ -124,6 +124,17 @@ def test_after_an_edit_the_rebuilt_site_equals_a_build_from_scratch(site: Path, 
     now = modified(site / "output")
     left_alone = [path for path in before if ours(path) and now.get(path) == before[path]]
     assert bool(left_alone) == some_left_alone
+
+
+def test_with_an_absolute_site_url_feeds_and_calendars_follow_an_edit_too(site: Path, tmp_path: Path):
+    published = {"SITEURL": "https://timeline.example.org", "RELATIVE_URLS": False}
+    build(site, **published)
+    _retitle_an_event(site / "content")
+    build(site, **published)
+    after = files(site / "output")
+    expected = cold_build(site, tmp_path, **published)
+    assert any(path.endswith((".atom.xml", ".ics")) for path in expected)
+    assert {path: after[path] for path in expected} == expected
 
 
 def test_a_changed_setting_or_template_rewrites_every_page(site: Path, tmp_path: Path):
