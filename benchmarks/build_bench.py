@@ -32,6 +32,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -86,13 +87,14 @@ TIMELINE_SEARCH = False
 """
 
 
-# CPU seconds (user + system) of the last process run: steadier than wall time on a
-# shared machine, whose speed drifts while the benchmark runs.
-LAST_CPU = [0.0]
+class Run(NamedTuple):
+    seconds: float  # wall clock
+    mib: int  # peak resident memory
+    cpu: float  # user + system seconds, printed beside wall time as a cross-check
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MiB) of one process (its CPU seconds go to ``LAST_CPU``)."""
+def run(command: list[str], cwd: Path) -> Run:
+    """Wall seconds, peak resident memory and CPU seconds of one process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -100,8 +102,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, int]:
     out, err = process.stdout.read().decode(), process.stderr.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{out[-2000:]}\n{err[-2000:]}")
-    LAST_CPU[0] = usage.ru_utime + usage.ru_stime
-    return elapsed, usage.ru_maxrss // 1024
+    return Run(elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime)
 
 
 def site(folder: Path, files: dict[str, str], native: bool) -> Path:
@@ -142,24 +143,21 @@ def measure(articles: int, actors: int, seed: int, work: Path, *, warm: bool) ->
     ours = site(work / f"ours-{articles}", files, native=False)
     result = {"articles": articles, "events": sum(t.count("\n  - date:") for t in files.values())}
     # The full build, as `make html` makes it (and Pelican by default): no content cache.
-    result["plain_s"], result["plain_mib"] = run(BUILD, plain)
-    result["plain_cpu"] = LAST_CPU[0]
-    result["ours_s"], result["ours_mib"] = run(BUILD, ours)
-    result["ours_cpu"] = LAST_CPU[0]
+    result["plain_s"], result["plain_mib"], result["plain_cpu"] = run(BUILD, plain)
+    result["ours_s"], result["ours_mib"], result["ours_cpu"] = run(BUILD, ours)
     result["largest"] = largest_page(ours / "output")
     if warm:
         # The devserver loop, on both sides: a build that fills the cache, an edit, a rebuild.
         for folder in (plain, ours):
             shutil.rmtree(folder / "output")
-        _, _ = run(BUILD + WITH_CACHE, plain)
-        result["ours_cached_s"], result["ours_cached_mib"] = run(BUILD + WITH_CACHE, ours)
+        run(BUILD + WITH_CACHE, plain)
+        result["ours_cached_s"], result["ours_cached_mib"], _ = run(BUILD + WITH_CACHE, ours)
         edit_article_text(plain)
         touched = edit_article_text(ours)
-        result["plain_warm_s"], _ = run(BUILD + WITH_CACHE, plain)
-        result["warm_s"], _ = run(BUILD + WITH_CACHE, ours)
-        result["warm_cpu"] = LAST_CPU[0]
+        result["plain_warm_s"] = run(BUILD + WITH_CACHE, plain).seconds
+        result["warm_s"], _, result["warm_cpu"] = run(BUILD + WITH_CACHE, ours)
         touched.write_text(touched.read_text().replace("    title: ", "    title: Revised ", 1))
-        result["warm_event_s"], _ = run(BUILD + WITH_CACHE, ours)
+        result["warm_event_s"] = run(BUILD + WITH_CACHE, ours).seconds
         result["check_s"] = timed_check(ours)
         touched.write_text(touched.read_text().replace("edited.", "edited twice."))
         result["check_again_s"] = timed_check(ours)

@@ -12,7 +12,7 @@ from pelican_timeline.build_log import current_build
 from pelican_timeline.check_cache import code_stamp
 from pelican_timeline.plugin import CODE_STAMP_NAME
 from pelican_timeline.unchanged_pages import STORE_NAME, Digests
-from sitekit import ROOT, build_site
+from sitekit import ROOT, build_site, event_file
 
 CACHE = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "TIMELINE_SEARCH": False}
 
@@ -62,20 +62,21 @@ def test_a_rebuild_with_nothing_changed_renders_none_of_our_pages(site: Path):
     assert after["index.html"] != before["index.html"]
 
 
-def _retitle_an_event(content: Path) -> str:
-    path = sorted((content / "events").glob("*.md"))[0]
+def _extend_field(folder: Path, field: str, addition: str) -> str:
+    """Add words to one front-matter field of the folder's first file."""
+    path = sorted(folder.glob("*.md"))[0]
     text = path.read_text(encoding="utf-8")
-    title = next(line for line in text.splitlines() if line.startswith("title:"))
-    path.write_text(text.replace(title, title + " (revised)", 1), encoding="utf-8")
-    return "(revised)"
+    line = next(line for line in text.splitlines() if line.startswith(f"{field}:"))
+    path.write_text(text.replace(line, f"{line} {addition}", 1), encoding="utf-8")
+    return addition
+
+
+def _retitle_an_event(content: Path) -> str:
+    return _extend_field(content / "events", "title", "(revised)")
 
 
 def _rename_an_actor(content: Path) -> str:
-    path = sorted((content / "actors").glob("*.md"))[0]
-    text = path.read_text(encoding="utf-8")
-    name = next(line for line in text.splitlines() if line.startswith("name:"))
-    path.write_text(text.replace(name, name + " Renamed", 1), encoding="utf-8")
-    return "Renamed"
+    return _extend_field(content / "actors", "name", "Renamed")
 
 
 def _edit_an_articles_text(content: Path) -> str:
@@ -86,8 +87,7 @@ def _edit_an_articles_text(content: Path) -> str:
 
 def _add_an_event(content: Path) -> str:
     (content / "events" / "added-later.md").write_text(
-        "---\ndate: '2017-08-07'\ntitle: An event added later\ntype: statement\nactors: []\n---\nAdded.\n",
-        encoding="utf-8",
+        event_file("2017-08-07", "An event added later"), encoding="utf-8"
     )
     return "An event added later"
 

@@ -13,6 +13,7 @@ trusted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -29,6 +30,7 @@ T = TypeVar("T")
 Stamp = tuple[int, int]
 
 
+@functools.cache  # the code running is the code loaded: read it once per process
 def code_stamp() -> str:
     """A digest of this package's source and the interpreter's version."""
     digest = hashlib.sha256(sys.version.encode())

@@ -90,7 +90,7 @@ def pair_pages(views: ViewBuilder, catalog: Catalog, pairs: dict[tuple[str, str]
             lambda n, x=a, y=b: views.urls.pair(x, y, n),
             f"{first} and {second}",
             "pair",
-            f"{len(events)} events in which both {first} and {second} take part.",
+            f"{counted(len(events), 'event')} in which both {first} and {second} take part.",
         )
 
 

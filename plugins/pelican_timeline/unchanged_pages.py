@@ -6,10 +6,10 @@ site. Here each page written is remembered with a digest of everything its
 template is given; the next build neither renders nor writes a page whose
 digest is the same and whose file is still the one written.
 
-A page's digest covers:
+The record is kept only while this package's code and Pelican's, Jinja's and
+Markdown's versions are those that wrote it. Within it, a page's digest covers:
 
-- the site: this package's code; Pelican's, Jinja's and Markdown's versions;
-  every template file; every setting; every value shared with all pages (the
+- the site: every template file; every setting; every value shared with all pages (the
   year navigation, filters, overall chart and export links), with each article
   and page reduced to what menus and listings show of it (title, address,
   dates, status, category, tags, authors, language), not its text;
@@ -208,8 +208,6 @@ def site_digest(digests: Digests, context: Mapping, loader) -> bytes | None:
     if shared_digest is None:
         return None
     hasher = hashlib.blake2b(digest_size=20)
-    hasher.update(code_stamp().encode())
-    hasher.update(_versions().encode())
     hasher.update(shared_digest)
     for path in template_files(loader):
         hasher.update(str(path).encode() + b"\0")
@@ -236,7 +234,8 @@ class WrittenPages:
 
     output_path: str
     store: str | None  # the cache file; None when skipping is off
-    stamp: str = field(default_factory=code_stamp)
+    # The record is kept only by the code, and the libraries, that wrote it.
+    stamp: str = field(default_factory=lambda: f"{code_stamp()}; {_versions()}")
     kept: dict[str, Entry] = field(default_factory=dict)
     current: dict[str, Entry] = field(default_factory=dict)
     kept_groups: dict[str, Group] = field(default_factory=dict)
