@@ -9,14 +9,14 @@ TimelineJS and CSV files work with site-relative links and are always written.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from .catalog import Catalog
-from .exports.catalog_json import catalog_json, schema_text
+from .exports.catalog_json import catalog_json_chunks, schema_text
 from .exports.feeds import actor_feed, all_events_feed, type_feed
 from .exports.ical import calendar_ics
-from .exports.tables import event_actors_csv, events_csv
-from .exports.timelinejs import timelinejs_json
+from .exports.tables import event_actors_csv_chunks, events_csv_chunks
+from .exports.timelinejs import timelinejs_chunks
 from .views import Urls
 
 EXPORT_DEFAULTS = {
@@ -55,15 +55,15 @@ def export_links(settings: Mapping) -> dict:
     }
 
 
-def _write(output: str, relative: str, data: str | bytes) -> None:
+def _write(output: str, relative: str, data: str | bytes | Iterable[str]) -> None:
     path = os.path.join(output, relative)
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    if isinstance(data, str):
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(data)
-    else:
+    if isinstance(data, bytes):
         with open(path, "wb") as handle:
             handle.write(data)
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines([data] if isinstance(data, str) else data)
 
 
 def write_exports(
@@ -77,15 +77,16 @@ def write_exports(
     common = {"site_url": site, "urls": urls, "article_urls": article_urls}
     written: list[str] = []
 
-    def put(relative: str, data: str | bytes) -> None:
+    def put(relative: str, data: str | bytes | Iterable[str]) -> None:
         _write(output, relative, data)
         written.append(relative)
 
-    put(settings["TIMELINE_JSON_SAVE_AS"], catalog_json(catalog, site_name=name, **common))
+    # The whole-catalog files are written as they are made, never held whole.
+    put(settings["TIMELINE_JSON_SAVE_AS"], catalog_json_chunks(catalog, site_name=name, **common))
     put(settings["TIMELINE_JSON_SCHEMA_SAVE_AS"], schema_text())
-    put(settings["TIMELINE_TIMELINEJS_SAVE_AS"], timelinejs_json(catalog, title=name, **common))
-    put(settings["TIMELINE_EVENTS_CSV_SAVE_AS"], events_csv(catalog, **common))
-    put(settings["TIMELINE_EVENT_ACTORS_CSV_SAVE_AS"], event_actors_csv(catalog))
+    put(settings["TIMELINE_TIMELINEJS_SAVE_AS"], timelinejs_chunks(catalog, title=name, **common))
+    put(settings["TIMELINE_EVENTS_CSV_SAVE_AS"], events_csv_chunks(catalog, **common))
+    put(settings["TIMELINE_EVENT_ACTORS_CSV_SAVE_AS"], event_actors_csv_chunks(catalog))
     if site:
         put(
             settings["TIMELINE_ICS_SAVE_AS"],

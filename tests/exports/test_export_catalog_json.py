@@ -10,7 +10,14 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from export_helpers import DATES, HOSTILE, HOSTILE_TITLE, SITE_NAME, SITE_URL, build, sample_site
-from pelican_timeline.exports.catalog_json import SCHEMA_FILE, catalog_document, catalog_json, load_schema, schema_text
+from pelican_timeline.exports.catalog_json import (
+    SCHEMA_FILE,
+    catalog_document,
+    catalog_json,
+    catalog_json_chunks,
+    load_schema,
+    schema_text,
+)
 from pelican_timeline.model import ACTOR_TYPES, EVENT_TYPES, ROLES, UNPROFILED
 
 
@@ -195,3 +202,22 @@ def test_the_document_is_one_record_per_line(tmp_path):
     assert len(lines) == len(records) + 10  # braces, $schema, site, and each list's opening and closing lines
     record_lines = [line.rstrip(",") for line in lines if line.startswith('{"id"')]
     assert [json.loads(line) for line in record_lines] == records
+
+
+def test_the_document_is_made_a_record_at_a_time(tmp_path):
+    built = build(tmp_path, {**DATES, **HOSTILE})
+    chunks = catalog_json_chunks(built.catalog, **built.common, site_name=SITE_NAME)
+    records = [chunk for chunk in chunks if chunk.lstrip(",\n").startswith('{"id"')]
+    data = catalog_document(built.catalog, **built.common, site_name=SITE_NAME)
+    assert [json.loads(chunk.lstrip(",\n")) for chunk in records] == [
+        *data["events"],
+        *data["actors"],
+        *data["articles"],
+    ]
+
+
+def test_an_empty_catalog_is_a_valid_document(tmp_path):
+    built = build(tmp_path, {})
+    text = catalog_json(built.catalog, **built.common, site_name=SITE_NAME)
+    assert json.loads(text) == catalog_document(built.catalog, **built.common, site_name=SITE_NAME)
+    assert '"events":[],\n"actors":[],\n"articles":[]\n}' in text

@@ -6,7 +6,7 @@ import csv
 import io
 
 from export_helpers import DATES, HOSTILE, HOSTILE_TITLE, SITE_URL, build, sample_site
-from pelican_timeline.exports.tables import EVENT_ACTOR_COLUMNS, EVENT_COLUMNS, event_actors_csv, events_csv
+from pelican_timeline.exports.tables import EVENT_ACTOR_COLUMNS, EVENT_COLUMNS, _table, event_actors_csv, events_csv
 
 
 def read(text: str) -> list[dict]:
@@ -90,3 +90,13 @@ def test_tables_follow_rfc_4180_line_ends(tmp_path):
     # A bare newline appears only inside a quoted cell (the multi-line title and location).
     outside_quotes = text.split('"')[::2]
     assert all("\n" not in part.replace("\r\n", "") for part in outside_quotes)
+
+
+def test_a_table_streamed_in_batches_is_the_table_written_at_once():
+    # Rows with quotes, commas and line breaks, so a batch boundary inside quoting would show.
+    rows = [(f"id-{n}", f'say "{n}", then\nstop', "=1+1" if n % 2 else "") for n in range(7)]
+    whole = "".join(_table(("id", "text", "formula"), rows, batch=len(rows) + 1))
+    chunks = list(_table(("id", "text", "formula"), rows, batch=2))
+    assert len(chunks) == 4
+    assert "".join(chunks) == whole
+    assert [r["id"] for r in read(whole)] == [f"id-{n}" for n in range(7)]

@@ -14,7 +14,7 @@ events chronologically (as on the timeline), actors and articles by id.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,16 +33,9 @@ def catalog_document(
     catalog: Catalog, *, site_url: str, urls: Urls, article_urls: Mapping[str, str], site_name: str
 ) -> dict:
     """The document as Python data; :func:`catalog_json` serialises it."""
-    article_ids = _article_ids(catalog, article_urls)
     return {
-        "$schema": absolute(site_url, SCHEMA_NAME),
-        "site": {"name": site_name, "url": site_url or None},
-        "events": [_event(e, catalog, site_url, urls, article_urls) for e in catalog.events],
-        "actors": [_actor(catalog.actors[a], catalog, site_url, urls) for a in sorted(catalog.actors)],
-        "articles": [
-            _article(catalog.articles[path], article_id, catalog, site_url, article_urls)
-            for article_id, path in sorted((article_id, path) for path, article_id in article_ids.items())
-        ],
+        key: list(value) if isinstance(value, Iterator) else value
+        for key, value in _sections(catalog, site_url, urls, article_urls, site_name)
     }
 
 
@@ -50,27 +43,52 @@ def catalog_json(
     catalog: Catalog, *, site_url: str, urls: Urls, article_urls: Mapping[str, str], site_name: str
 ) -> str:
     """``/timeline.json``: UTF-8 text, one event, actor or article per line."""
-    document = catalog_document(catalog, site_url=site_url, urls=urls, article_urls=article_urls, site_name=site_name)
+    return "".join(
+        catalog_json_chunks(catalog, site_url=site_url, urls=urls, article_urls=article_urls, site_name=site_name)
+    )
+
+
+def catalog_json_chunks(
+    catalog: Catalog, *, site_url: str, urls: Urls, article_urls: Mapping[str, str], site_name: str
+) -> Iterator[str]:
+    """:func:`catalog_json` a line at a time, each entry made only when its line is due:
+    a site of tens of thousands of events never holds the whole document."""
 
     def dumps(value: object) -> str:
         return common_dumps(value, script_safe=False)
 
-    lines = ["{"]
-    keys = list(document)
-    for index, key in enumerate(keys):
-        comma = "," if index < len(keys) - 1 else ""
-        value = document[key]
-        if isinstance(value, list):
-            if not value:
-                lines.append(f"{dumps(key)}:[]{comma}")
-                continue
-            lines.append(f"{dumps(key)}:[")
-            lines.extend(dumps(item) + ("," if n < len(value) - 1 else "") for n, item in enumerate(value))
-            lines.append(f"]{comma}")
+    yield "{"
+    separator = "\n"
+    for key, value in _sections(catalog, site_url, urls, article_urls, site_name):
+        if not isinstance(value, Iterator):
+            yield f"{separator}{dumps(key)}:{dumps(value)}"
         else:
-            lines.append(f"{dumps(key)}:{dumps(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            yield f"{separator}{dumps(key)}:["
+            opened = False
+            for item in value:
+                yield ("," if opened else "") + "\n" + dumps(item)
+                opened = True
+            yield "\n]" if opened else "]"
+        separator = ",\n"
+    yield "\n}\n"
+
+
+def _sections(
+    catalog: Catalog, site_url: str, urls: Urls, article_urls: Mapping[str, str], site_name: str
+) -> Iterator[tuple[str, object]]:
+    """The document's keys in order, each with its value; lists come as iterators, made lazily."""
+    article_ids = _article_ids(catalog, article_urls)
+    yield "$schema", absolute(site_url, SCHEMA_NAME)
+    yield "site", {"name": site_name, "url": site_url or None}
+    yield "events", (_event(e, catalog, site_url, urls, article_urls) for e in catalog.events)
+    yield "actors", (_actor(catalog.actors[a], catalog, site_url, urls) for a in sorted(catalog.actors))
+    yield (
+        "articles",
+        (
+            _article(catalog.articles[path], article_id, catalog, site_url, article_urls)
+            for article_id, path in sorted((article_id, path) for path, article_id in article_ids.items())
+        ),
+    )
 
 
 @cache

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ..catalog import Catalog
 from ..model import Event
@@ -73,57 +73,80 @@ def events_csv(
     events: Sequence[Event] | None = None,
 ) -> str:
     """One row per event, chronologically (the whole catalog unless ``events`` is given)."""
-    rows = []
+    return "".join(events_csv_chunks(catalog, site_url=site_url, urls=urls, article_urls=article_urls, events=events))
+
+
+def events_csv_chunks(
+    catalog: Catalog,
+    *,
+    site_url: str,
+    urls: Urls,
+    article_urls: Mapping[str, str],
+    events: Sequence[Event] | None = None,
+) -> Iterator[str]:
+    """:func:`events_csv` a few rows at a time."""
+    return _table(EVENT_COLUMNS, _event_rows(catalog, site_url, urls, article_urls, events))
+
+
+def _event_rows(
+    catalog: Catalog, site_url: str, urls: Urls, article_urls: Mapping[str, str], events: Sequence[Event] | None
+) -> Iterator[tuple[str, ...]]:
     for event in catalog.events if events is None else events:
         article = (article_urls or {}).get(event.article) if event.article else None
-        rows.append(
-            (
-                event.id,
-                event.date.text,
-                iso(event.date.lower) or "",
-                iso(event.date.upper) or "",
-                event.date.precision,
-                event.date.display(),
-                event.title,
-                event.type,
-                event.location,
-                ";".join(event.actor_ids),
-                absolute(site_url, article) if article else "",
-                ";".join(link.url.replace(";", "%3B") for link in event.links),
-                absolute(site_url, event_url(event, catalog, urls)),
-            )
+        yield (
+            event.id,
+            event.date.text,
+            iso(event.date.lower) or "",
+            iso(event.date.upper) or "",
+            event.date.precision,
+            event.date.display(),
+            event.title,
+            event.type,
+            event.location,
+            ";".join(event.actor_ids),
+            absolute(site_url, article) if article else "",
+            ";".join(link.url.replace(";", "%3B") for link in event.links),
+            absolute(site_url, event_url(event, catalog, urls)),
         )
-    return _table(EVENT_COLUMNS, rows)
 
 
 def event_actors_csv(catalog: Catalog, *, events: Sequence[Event] | None = None) -> str:
     """One row per event and actor taking part in it, events chronologically, actors as the event lists them.
 
     An actor named twice in one event with two roles gives two rows."""
-    rows = []
+    return "".join(event_actors_csv_chunks(catalog, events=events))
+
+
+def event_actors_csv_chunks(catalog: Catalog, *, events: Sequence[Event] | None = None) -> Iterator[str]:
+    """:func:`event_actors_csv` a few rows at a time."""
+    return _table(EVENT_ACTOR_COLUMNS, _event_actor_rows(catalog, events))
+
+
+def _event_actor_rows(catalog: Catalog, events: Sequence[Event] | None) -> Iterator[tuple[str, ...]]:
     for event in catalog.events if events is None else events:
         for role in dict.fromkeys(event.actors):
             actor = catalog.actors.get(role.id)
-            rows.append(
-                (
-                    event.id,
-                    event.date.text,
-                    iso(event.date.lower) or "",
-                    iso(event.date.upper) or "",
-                    event.title,
-                    role.id,
-                    actor.name if actor else "",
-                    actor.type if actor else "",
-                    role.role,
-                )
+            yield (
+                event.id,
+                event.date.text,
+                iso(event.date.lower) or "",
+                iso(event.date.upper) or "",
+                event.title,
+                role.id,
+                actor.name if actor else "",
+                actor.type if actor else "",
+                role.role,
             )
-    return _table(EVENT_ACTOR_COLUMNS, rows)
 
 
-def _table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+def _table(columns: Sequence[str], rows: Iterable[Sequence[str]], batch: int = 1000) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
-    for row in rows:
+    for count, row in enumerate(rows, 1):
         writer.writerow([neutralise(value) for value in row])
-    return out.getvalue()
+        if count % batch == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()

@@ -15,7 +15,7 @@ thumbnails for them) from third parties, which a plain, private site avoids.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 
 from ..catalog import Catalog
@@ -39,20 +39,55 @@ def timelinejs_document(
 
     ``title`` and ``text`` are plain text for the title slide.
     """
-    chosen = catalog.events if events is None else chronological(catalog, events)
-    title_text = {"headline": escape(title)}
-    if text:
-        title_text["text"] = f"<p>{escape(text)}</p>"
-    return {
-        "title": {"text": title_text},
-        "events": [_slide(e, catalog, site_url, urls, article_urls) for e in chosen],
-        "scale": "human",
-    }
+    title_slide, slides = _parts(
+        catalog, site_url=site_url, urls=urls, article_urls=article_urls, title=title, text=text, events=events
+    )
+    return {"title": title_slide, "events": list(slides), "scale": "human"}
 
 
 def timelinejs_json(catalog: Catalog, **options) -> str:
     """``timelinejs_document`` as compact JSON text (safe to inline in a ``<script>`` element too)."""
-    return dumps(timelinejs_document(catalog, **options)) + "\n"
+    return "".join(timelinejs_chunks(catalog, **options))
+
+
+def timelinejs_chunks(
+    catalog: Catalog,
+    *,
+    site_url: str,
+    urls: Urls,
+    article_urls: Mapping[str, str],
+    title: str,
+    text: str = "",
+    events: Sequence[Event] | None = None,
+) -> Iterator[str]:
+    """:func:`timelinejs_json` a slide at a time, each slide made only when it is due."""
+    title_slide, slides = _parts(
+        catalog, site_url=site_url, urls=urls, article_urls=article_urls, title=title, text=text, events=events
+    )
+    yield f'{{"title":{dumps(title_slide)},"events":['
+    separator = ""
+    for slide in slides:
+        yield separator + dumps(slide)
+        separator = ","
+    yield '],"scale":"human"}\n'
+
+
+def _parts(
+    catalog: Catalog,
+    *,
+    site_url: str,
+    urls: Urls,
+    article_urls: Mapping[str, str],
+    title: str,
+    text: str,
+    events: Sequence[Event] | None,
+) -> tuple[dict, Iterator[dict]]:
+    """The title slide, and the event slides as they are asked for."""
+    chosen = catalog.events if events is None else chronological(catalog, events)
+    title_text = {"headline": escape(title)}
+    if text:
+        title_text["text"] = f"<p>{escape(text)}</p>"
+    return {"text": title_text}, (_slide(e, catalog, site_url, urls, article_urls) for e in chosen)
 
 
 def timelinejs_date(point: DatePoint, *, end: bool = False) -> dict:
