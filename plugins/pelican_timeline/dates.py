@@ -135,6 +135,9 @@ class DatePoint:
         return text
 
 
+_DISPLAYED: dict[str, str] = {}
+
+
 @dataclass(frozen=True)
 class EventDate:
     """An EDTF value: a single date or an interval, with sortable bounds."""
@@ -177,7 +180,13 @@ class EventDate:
         return PRECISION_RANK[self.precision] <= PRECISION_RANK["year"]
 
     def display(self) -> str:
-        return "".join(text for _, text in self.segments())
+        # Asked for by every page and export that shows the event; the wording depends on the text alone.
+        shown = _DISPLAYED.get(self.text)
+        if shown is None:
+            if len(_DISPLAYED) > 100_000:
+                _DISPLAYED.clear()
+            shown = _DISPLAYED[self.text] = "".join(text for _, text in self.segments())
+        return shown
 
     def segments(self) -> list[tuple[str | None, str]]:
         """Pieces for rendering: ``(datetime attribute or None, text)``.

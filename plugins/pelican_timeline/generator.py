@@ -25,7 +25,7 @@ from .publish_exports import absolute_site, export_links, write_exports
 from .render import markdown_renderer
 from .site_pages import plan_pages
 from .unchanged_pages import WrittenPages
-from .views import Urls, ViewBuilder, timestamp_label
+from .views import ActorLink, Urls, ViewBuilder, timestamp_label
 from .wording import counted
 
 NOT_TIMELINE_MARKDOWN = "not read by the timeline reader: write articles as Markdown with YAML front matter"
@@ -79,7 +79,7 @@ class TimelineGenerator(Generator):
                     self.views.event(e) for e in catalog.events_by_article.get(record.origin.path, ())
                 ]
                 article.timeline_actors = [
-                    {"actor": catalog.actors[a], "url": self.views.urls.actor(a).url}
+                    ActorLink(catalog.actors[a], "", self.views.urls.actor(a).url)
                     for a in record.actor_ids
                     if a in catalog.actors
                 ]
@@ -91,7 +91,13 @@ class TimelineGenerator(Generator):
                 article.timeline_authors = record.authors
                 article.timeline_review = record.review
                 article.timeline_jsonld = script_tag(
-                    article_ld(record, catalog, site_url=site_url, urls=self.views.urls, article_url=article.url)
+                    article_ld(
+                        record,
+                        catalog,
+                        site_url=site_url,
+                        urls=self.views.urls,
+                        article_url=self._article_urls[article.source_path],
+                    )
                 )
         self.context["timeline_catalog"] = catalog
         # Shared with Pelican's article writer, which runs first: an event is rendered

@@ -24,7 +24,7 @@ from .listings import (
     tag_pages,
     type_pages,
 )
-from .model import EVENT_TYPES
+from .model import EVENT_TYPES, Event
 from .views import TimelinePage, Url, ViewBuilder, page_count, tag_slug
 
 
@@ -118,13 +118,16 @@ def plan_pages(
         profile = views.actor_page(actor)
         profile["chart"] = density_chart(catalog.events_by_actor.get(actor.id, ()), month_url)
         profile["jsonld"] = script_tag(actor_ld(actor, catalog, site_url=site_url, urls=urls))
+        first_shared: dict[str, Event] = {}  # the one event a co-actor without a pair page shares
+        for event in catalog.events_by_actor.get(actor.id, ()):
+            for other in event.actor_ids:
+                first_shared.setdefault(other, event)
         for entry in profile["co_actors"]:
-            pair = tuple(sorted((actor.id, entry["actor"].id)))
+            pair = tuple(sorted((actor.id, entry.actor.id)))
             if pair in pairs:
-                entry["shared_url"] = urls.pair(*pair).url
+                entry.shared_url = urls.pair(*pair).url
             else:
-                shared = next(e for e in catalog.events_by_actor[actor.id] if entry["actor"].id in e.actor_ids)
-                entry["shared_url"] = views.event(shared).url
+                entry.shared_url = views.event(first_shared[entry.actor.id]).url
         for page in actor_event_pages(views, catalog, actor.id):
             yield PageSpec("timeline/actor", page.url, {"actor_page": profile, "timeline_page": page})
 

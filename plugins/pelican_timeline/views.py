@@ -15,7 +15,7 @@ from slugify import slugify
 
 from .catalog import Catalog
 from .dates import MONTHS
-from .model import ACTOR_TYPES, EVENT_TYPES, UNPROFILED, Actor, Event
+from .model import ACTOR_TYPES, EVENT_TYPES, UNPROFILED, Actor, ArticleRecord, Event
 from .wording import counted
 
 ROLE_LABELS = {"actor": "actor", "recipient": "recipient", "participant": ""}
@@ -34,12 +34,19 @@ class Urls:
     """Where each kind of timeline page lives, from the TIMELINE_* settings."""
 
     settings: dict
+    # Every event names its actors' pages, and every listing its years': the same
+    # few thousand addresses are asked for hundreds of thousands of times.
+    _made: dict[tuple, Url] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def _make(self, name: str, **values: object) -> Url:
-        return Url(
-            self.settings[f"TIMELINE_{name}_URL"].format(**values),
-            self.settings[f"TIMELINE_{name}_SAVE_AS"].format(**values),
-        )
+        key = (name, *values.values())
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Url(
+                self.settings[f"TIMELINE_{name}_URL"].format(**values),
+                self.settings[f"TIMELINE_{name}_SAVE_AS"].format(**values),
+            )
+        return made
 
     def timeline(self, number: int = 1) -> Url:
         return self._make("INDEX") if number == 1 else self._make("INDEX_PAGE", number=number)
@@ -70,16 +77,80 @@ class Urls:
         return self._make("ACTORS")
 
 
+# The entries templates loop over are small classes, not dicts: Jinja looks a name
+# up as an attribute first, and a dict makes it fail (an exception) on every lookup,
+# which doubled the time of the biggest loops.
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLink:
+    """An actor as an event lists it: ``role`` is the role's label ("" for a participant)."""
+
+    actor: Actor
+    role: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLink:
+    title: str
+    url: str | None
+    outlet: str
+    internal: bool  # the article on this site, not an outside link
+
+
+@dataclass(frozen=True, slots=True)
+class TagLink:
+    label: str
+    slug: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLink:
+    """An article listed on an actor's page."""
+
+    record: ArticleRecord
+    url: str | None
+    date_label: str
+
+
+@dataclass(slots=True)
+class CoActor:
+    """An actor sharing events with the page's actor; ``shared_url`` lists what they share."""
+
+    actor: Actor
+    count: int
+    url: str
+    shared_url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class YearLink:
+    year: int
+    count: int
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCount:
+    """An actor on the actors index, with the number of its events."""
+
+    actor: Actor
+    url: str
+    count: int
+
+
 @dataclass
 class EventView:
     event: Event
     date: list[tuple[str | None, str]]
     date_label: str
     type_label: str
-    actors: list[dict]
-    sources: list[dict]
+    actors: list[ActorLink]
+    sources: list[SourceLink]
     url: str = ""  # the event's place on its year page
-    tags: list[dict] = field(default_factory=list)  # {"label", "slug", "url"}
+    tags: list[TagLink] = field(default_factory=list)
 
 
 @dataclass
@@ -177,6 +248,7 @@ class ViewBuilder:
         self.article_url = article_url
         self.page_size = page_size
         self._views: dict[str, EventView] = {}
+        self._published_labels: dict[str, str] = {}
 
     def event(self, event: Event) -> EventView:
         view = self._views.get(event.id)
@@ -188,19 +260,17 @@ class ViewBuilder:
         actors = []
         for role in event.actors:
             actor = self.catalog.actors[role.id]
-            actors.append(
-                {"actor": actor, "role": ROLE_LABELS.get(role.role, role.role), "url": self.urls.actor(actor.id).url}
-            )
+            actors.append(ActorLink(actor, ROLE_LABELS.get(role.role, role.role), self.urls.actor(actor.id).url))
         sources = []
         if event.article:
             record = self.catalog.articles.get(event.article)
             url = self.article_url(event.article)
             if record is not None:
                 outlet = record.source.name if record.source else ""
-                sources.append({"title": record.title, "url": url, "outlet": outlet, "internal": True})
+                sources.append(SourceLink(record.title, url, outlet, internal=True))
         for link in event.links:
-            sources.append({"title": link.title or link.url, "url": link.url, "outlet": "", "internal": False})
-        tags = [{"label": tag, "slug": tag_slug(tag), "url": self.urls.tag(tag_slug(tag)).url} for tag in event.tags]
+            sources.append(SourceLink(link.title or link.url, link.url, "", internal=False))
+        tags = [TagLink(tag, slug, self.urls.tag(slug).url) for tag in event.tags if (slug := tag_slug(tag))]
         return EventView(
             event=event,
             date=event.date.segments(),
@@ -208,8 +278,15 @@ class ViewBuilder:
             type_label=EVENT_TYPES[event.type],
             actors=actors,
             sources=sources,
-            tags=[t for t in tags if t["slug"]],
+            tags=tags,
         )
+
+    def _published(self, record: ArticleRecord) -> str:
+        # An article is listed on the page of each actor it names.
+        label = self._published_labels.get(record.origin.path)
+        if label is None:
+            label = self._published_labels[record.origin.path] = timestamp_label(record.date)
+        return label
 
     def timeline_pages(self) -> list[TimelinePage]:
         """The whole timeline, then each year, split into pages of ``page_size`` events."""
@@ -268,20 +345,16 @@ class ViewBuilder:
             previous_key = group_key(chunk[-1]) if chunk else None
         return pages
 
-    def year_navigation(self) -> list[dict]:
+    def year_navigation(self) -> list[YearLink]:
         counts = Counter(group_key(e)[0] for e in self.catalog.events)
-        return [{"year": y, "count": counts[y], "url": self.urls.year(y).url} for y in sorted(counts)]
+        return [YearLink(y, counts[y], self.urls.year(y).url) for y in sorted(counts)]
 
     def actor_index(self) -> list[dict]:
         groups = []
         labels = {**ACTOR_TYPES, UNPROFILED: "Without a profile yet"}
         for kind, label in labels.items():
             members = [
-                {
-                    "actor": actor,
-                    "url": self.urls.actor(actor.id).url,
-                    "count": len(self.catalog.events_by_actor.get(actor.id, ())),
-                }
+                ActorCount(actor, self.urls.actor(actor.id).url, len(self.catalog.events_by_actor.get(actor.id, ())))
                 for actor in self.catalog.actors.values()
                 if actor.type == kind
             ]
@@ -304,12 +377,11 @@ class ViewBuilder:
                 }
             )
         articles = [
-            {"record": record, "url": self.article_url(record.origin.path), "date_label": timestamp_label(record.date)}
+            ArticleLink(record, self.article_url(record.origin.path), self._published(record))
             for record in self.catalog.articles_by_actor.get(actor.id, ())
         ]
         co_actors = [
-            {"actor": other, "count": count, "url": self.urls.actor(other.id).url}
-            for other, count in self.catalog.co_actors(actor.id)
+            CoActor(other, count, self.urls.actor(other.id).url) for other, count in self.catalog.co_actors(actor.id)
         ]
         return {
             "actor": actor,
