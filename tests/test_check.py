@@ -9,6 +9,7 @@ from pathlib import Path
 
 from test_bad_input import write_corpus
 
+from pelican_timeline import check_cache
 from pelican_timeline.check_cache import CACHE_NAME, VerdictCache, code_stamp
 from pelican_timeline.checking import check as checking
 from pelican_timeline.checking import read_settings
@@ -140,3 +141,28 @@ def test_no_cache_reads_everything_and_writes_nothing(tmp_path):
     (tmp_path / "cache" / CACHE_NAME).unlink()
     subprocess.run([TIMELINE, "check", "--settings", "conf.py", "--no-cache"], cwd=tmp_path, check=True)
     assert not (tmp_path / "cache" / CACHE_NAME).exists()
+
+
+def test_files_read_by_several_processes_get_the_verdicts_of_one(tmp_path, monkeypatch):
+    # The corpus of bad input, read once file by file and once by worker processes
+    # (forced here, whatever this machine's number of processors).
+    write_corpus(tmp_path / "content")
+    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
+    monkeypatch.chdir(tmp_path)
+    settings = read_settings("conf.py")
+    serial = checking(settings, VerdictCache(None))
+    monkeypatch.setattr(check_cache, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(check_cache, "_workers", lambda: 2)
+    spawned = []
+    real_pool = check_cache.ProcessPoolExecutor
+    monkeypatch.setattr(check_cache, "ProcessPoolExecutor", lambda **options: spawned.append(1) or real_pool(**options))
+    cache = VerdictCache(settings["CACHE_PATH"])
+    parallel = checking(settings, cache)
+    assert spawned, "the worker processes were used"
+    assert parallel.report_lines() == serial.report_lines()
+    assert parallel.summary() == serial.summary()
+    assert cache.save() is None
+    # What the workers read is remembered like the rest: the next check reads nothing.
+    again = VerdictCache(settings["CACHE_PATH"])
+    assert checking(settings, again).report_lines() == serial.report_lines()
+    assert again.reused == len(list((tmp_path / "content").rglob("*.md")))

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
 import os
 import pickle
 import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -68,19 +70,71 @@ class VerdictCache:
 
     def read(self, read: Callable[[str], T], path: str) -> T:
         """``read(path)``, or its remembered result if the file has not changed since."""
-        stamp = _file_stamp(path)
-        kept = self.kept.get(path)
-        if stamp is not None and kept is not None and kept[0] == stamp:
-            self.current[path] = kept
-            self.reused += 1
-            return pickle.loads(kept[1])
-        value = read(path)
-        if stamp is not None and self.file:
-            self.current[path] = (stamp, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-        return value
+        return self.read_all(read, [path])[0]
+
+    def read_all(self, read: Callable[[str], T], paths: list[str]) -> list[T]:
+        """``read`` of each path, in order: the remembered result of each file that has not
+        changed, and the others read afresh (by several processes when there are many)."""
+        results: list = [None] * len(paths)
+        stale = []
+        for index, path in enumerate(paths):
+            stamp = _file_stamp(path)
+            kept = self.kept.get(path)
+            if stamp is not None and kept is not None and kept[0] == stamp:
+                self.current[path] = kept
+                self.reused += 1
+                results[index] = pickle.loads(kept[1])
+            else:
+                stale.append(index)
+        fresh = read_files(read, [paths[index] for index in stale], keep=bool(self.file))
+        for index, (stamp, value, data) in zip(stale, fresh, strict=True):
+            if stamp is not None and data is not None:
+                self.current[paths[index]] = (stamp, data)
+            results[index] = value
+        return results
 
     def save(self) -> str | None:
         """Write the verdicts of this run (only files that still exist); the reason if it could not be."""
         if not self.file or self.current == self.kept:
             return None
         return stamped_pickle.save(self.file, self.stamp, self.current)
+
+
+# Reading is nearly all of a first check's time, and files are read independently:
+# below this many, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> list[tuple[Stamp | None, T, bytes | None]]:
+    """``(stamp, read(path), pickled result or None)`` for each path, in order.
+
+    The stamp is taken before reading, so a file edited meanwhile is read again next
+    time. ``keep`` asks for the pickled result, to remember."""
+    workers = _workers()
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        results = []
+        for path in paths:
+            stamp = _file_stamp(path)
+            value = read(path)
+            results.append((stamp, value, pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if keep else None))
+        return results
+    # A few chunks per worker even out files of different sizes; results come back pickled
+    # anyway, which is also the form they are remembered in.
+    size = -(-len(paths) // (workers * 4))
+    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        done = pool.map(_read_chunk, [read] * len(chunks), chunks)
+        return [(stamp, pickle.loads(data), data if keep else None) for chunk in done for stamp, data in chunk]
+
+
+def _read_chunk(read: Callable[[str], object], paths: list[str]) -> list[tuple[Stamp | None, bytes]]:
+    return [(_file_stamp(path), pickle.dumps(read(path), pickle.HIGHEST_PROTOCOL)) for path in paths]
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1

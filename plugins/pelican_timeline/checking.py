@@ -65,6 +65,10 @@ def _folders(settings: Mapping, key: str) -> list[str]:
     return [os.path.join(settings["PATH"], folder) for folder in settings[key]]
 
 
+def _files(settings: Mapping, key: str) -> list[str]:
+    return [path for folder in _folders(settings, key) for path in content_files(folder)]
+
+
 def _body_problem(path: str, source) -> list[Problem]:
     reason = unsafe_markup(source.body) if source is not None and source.body.strip() else None
     return [Problem(path, source.body_line, "body", reason, WARNING)] if reason else []
@@ -88,27 +92,26 @@ def check(settings: Mapping, cache: VerdictCache | None = None) -> Ledger:
 
     With a cache, files unchanged since it was written are not read again.
     """
-    read = cache.read if cache else (lambda reader, path: reader(path))
+    cache = cache or VerdictCache(None)
     ledger = Ledger()
     records = []
     slugs: dict[str, list[str]] = defaultdict(list)
-    for folder in _folders(settings, "ARTICLE_PATHS"):
-        for path in content_files(folder):
-            result, body_problems = read(_read_article, path)
-            problems = result.problems + body_problems
-            record = result.record
-            if record is None:
-                ledger.reject("article", path, problems)
-                continue
-            ledger.add(problems)
-            for key, rejected in result.rejected_events:
-                ledger.reject("event", key, rejected)
-            draft = record.status == "draft"
-            ledger.accept("draft" if draft else "article", path)
-            if record.slug:
-                slugs[record.slug].append(path)
-            if not draft or settings["TIMELINE_INCLUDE_DRAFTS"]:
-                records.append(record)
+    article_paths = _files(settings, "ARTICLE_PATHS")
+    for path, (result, body_problems) in zip(article_paths, cache.read_all(_read_article, article_paths), strict=True):
+        problems = result.problems + body_problems
+        record = result.record
+        if record is None:
+            ledger.reject("article", path, problems)
+            continue
+        ledger.add(problems)
+        for key, rejected in result.rejected_events:
+            ledger.reject("event", key, rejected)
+        draft = record.status == "draft"
+        ledger.accept("draft" if draft else "article", path)
+        if record.slug:
+            slugs[record.slug].append(path)
+        if not draft or settings["TIMELINE_INCLUDE_DRAFTS"]:
+            records.append(record)
     for slug, paths in slugs.items():
         for path in paths[1:]:
             message = f"'{slug}' is also the slug of {paths[0]}; both would be written to one page"
@@ -124,8 +127,8 @@ def check(settings: Mapping, cache: VerdictCache | None = None) -> Ledger:
             else:
                 ledger.add(problems)
                 ledger.accept("page", path)
-    event_files = [read(_read_event, p) for f in _folders(settings, "TIMELINE_EVENTS_PATHS") for p in content_files(f)]
-    actor_files = [read(_read_actor, p) for f in _folders(settings, "TIMELINE_ACTORS_PATHS") for p in content_files(f)]
+    event_files = cache.read_all(_read_event, _files(settings, "TIMELINE_EVENTS_PATHS"))
+    actor_files = cache.read_all(_read_actor, _files(settings, "TIMELINE_ACTORS_PATHS"))
     timeline_folders = _folders(settings, "TIMELINE_EVENTS_PATHS") + _folders(settings, "TIMELINE_ACTORS_PATHS")
     for folder in timeline_folders + _folders(settings, "ARTICLE_PATHS"):
         for path in stray_files(folder):
@@ -142,9 +145,9 @@ def main(settings_path: str | None, content: str | None = None, use_cache: bool 
     if not Path(settings["PATH"]).is_dir():
         print(f"timeline check: no content folder at {settings['PATH']}", file=sys.stderr)
         return 2
-    cache = VerdictCache(settings["CACHE_PATH"]) if use_cache else None
+    cache = VerdictCache(settings["CACHE_PATH"] if use_cache else None)
     ledger = check(settings, cache)
-    trouble = cache.save() if cache else None
+    trouble = cache.save()
     if trouble:
         print(f"timeline check: {trouble}; the next check will read every file again", file=sys.stderr)
     lines = ledger.report_lines()
