@@ -6,6 +6,10 @@ is kept with the file's modification time and size, as Pelican's content cache
 does, and reused while both are unchanged. The cross-checks between files
 (actor ids, duplicate ids and slugs) always run afresh.
 
+Files that are not remembered (all of them, the first time) are read by one
+worker process per processor when there are enough of them; a result crosses
+back pickled, the form it is remembered in anyway.
+
 The cache is tied to the code that wrote it: any change to this package, or to
 the Python that runs it, discards it. An unreadable cache is discarded, never
 trusted.
@@ -67,10 +71,6 @@ class VerdictCache:
     def _load(self) -> dict[str, tuple[Stamp, bytes]]:
         entries = stamped_pickle.load(self.file, self.stamp) if self.file else None
         return entries if isinstance(entries, dict) else {}
-
-    def read(self, read: Callable[[str], T], path: str) -> T:
-        """``read(path)``, or its remembered result if the file has not changed since."""
-        return self.read_all(read, [path])[0]
 
     def read_all(self, read: Callable[[str], T], paths: list[str]) -> list[T]:
         """``read`` of each path, in order: the remembered result of each file that has not
