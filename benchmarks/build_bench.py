@@ -16,8 +16,11 @@ machine in this run:
 5. both builds again at 2N.
 
 Each build runs in a fresh process; wall time comes from the clock and peak
-memory from the kernel's accounting of that process (``wait4``). The search
-index (Pagefind) is timed separately, since plain Pelican has none.
+memory from the kernel's accounting of that process (``wait4``). Every
+measurement is taken in turns (``--repeats``, 3 by default), plain Pelican and
+ours alternating, and reported as the median with its range; a ratio is the
+median of the turns' ratios. The search index (Pagefind) is timed separately,
+since plain Pelican has none.
 """
 
 from __future__ import annotations
@@ -26,11 +29,13 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -114,13 +119,6 @@ def site(folder: Path, files: dict[str, str], native: bool) -> Path:
     return folder
 
 
-def timed_check(folder: Path) -> float:
-    """Seconds for one `timeline check` (the first one also writes its cache of verdicts)."""
-    started = time.perf_counter()
-    subprocess.run([TIMELINE, "check", "--settings", "conf.py"], cwd=folder, capture_output=True, check=True)
-    return time.perf_counter() - started
-
-
 def largest_page(output: Path) -> tuple[int, str]:
     size, path = max((p.stat().st_size, str(p.relative_to(output))) for p in output.rglob("*.html"))
     return size, path
@@ -131,40 +129,99 @@ BUILD = [PELICAN, "content", "-o", "output", "-s", "conf.py", "-q"]
 WITH_CACHE = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
 
 
-def edit_article_text(folder: Path) -> Path:
+def edit_article_text(folder: Path, count: int) -> Path:
     touched = sorted((folder / "content" / "articles").rglob("*.md"))[0]
-    touched.write_text(touched.read_text().replace("A second paragraph.", "A second paragraph, edited."))
+    text = touched.read_text()
+    touched.write_text(text.replace("A second paragraph", f"A second paragraph (edit {count})", 1))
     return touched
 
 
-def measure(articles: int, actors: int, seed: int, work: Path, *, warm: bool) -> dict:
+def edit_event_title(touched: Path, count: int) -> None:
+    touched.write_text(touched.read_text().replace("    title: ", f"    title: Revised {count} ", 1))
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def interleaved(repeats: int, steps: dict[str, Callable[[int], Run]]) -> dict[str, list[Run]]:
+    """Each step run ``repeats`` times, the steps taking turns: this machine's speed drifts
+    within minutes, and taking turns spreads the drift over both sides of every ratio."""
+    runs: dict[str, list[Run]] = {name: [] for name in steps}
+    for count in range(repeats):
+        for name, step in steps.items():
+            runs[name].append(step(count))
+    return runs
+
+
+def full_build(folder: Path, extra: list[str] | None = None) -> Callable[[int], Run]:
+    def step(_count: int) -> Run:
+        shutil.rmtree(folder / "output", ignore_errors=True)
+        shutil.rmtree(folder / "cache", ignore_errors=True)
+        return run(BUILD + (extra or []), folder)
+
+    return step
+
+
+def ratios(runs: dict[str, list[Run]], top: str, bottom: str) -> float:
+    """The median of the ratios of each turn's pair."""
+    return median([a.seconds / b.seconds for a, b in zip(runs[top], runs[bottom], strict=True)])
+
+
+def measure(articles: int, actors: int, seed: int, work: Path, *, repeats: int, warm: bool) -> dict:
     files = generate(articles, n_actors=actors, seed=seed)
     plain = site(work / f"plain-{articles}", files, native=True)
     ours = site(work / f"ours-{articles}", files, native=False)
     result = {"articles": articles, "events": sum(t.count("\n  - date:") for t in files.values())}
     # The full build, as `make html` makes it (and Pelican by default): no content cache.
-    result["plain_s"], result["plain_mib"], result["plain_cpu"] = run(BUILD, plain)
-    result["ours_s"], result["ours_mib"], result["ours_cpu"] = run(BUILD, ours)
+    result["full"] = interleaved(repeats, {"plain": full_build(plain), "ours": full_build(ours)})
     result["largest"] = largest_page(ours / "output")
-    if warm:
-        # The devserver loop, on both sides: a build that fills the cache, an edit, a rebuild.
-        for folder in (plain, ours):
-            shutil.rmtree(folder / "output")
-        run(BUILD + WITH_CACHE, plain)
-        result["ours_cached_s"], result["ours_cached_mib"], _ = run(BUILD + WITH_CACHE, ours)
-        edit_article_text(plain)
-        touched = edit_article_text(ours)
-        result["plain_warm_s"] = run(BUILD + WITH_CACHE, plain).seconds
-        result["warm_s"], _, result["warm_cpu"] = run(BUILD + WITH_CACHE, ours)
-        touched.write_text(touched.read_text().replace("    title: ", "    title: Revised ", 1))
-        result["warm_event_s"] = run(BUILD + WITH_CACHE, ours).seconds
-        result["check_s"] = timed_check(ours)
-        touched.write_text(touched.read_text().replace("edited.", "edited twice."))
-        result["check_again_s"] = timed_check(ours)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", "output", "--quiet"], cwd=ours, check=True)
-        result["search_s"] = time.perf_counter() - started
+    if not warm:
+        return result
+    # The devserver loop, on both sides: a build that fills the cache, then edits and rebuilds.
+    cached = interleaved(1, {"plain": full_build(plain, WITH_CACHE), "ours": full_build(ours, WITH_CACHE)})
+    result["cached"] = cached["ours"][0]
+    touched = {}
+
+    def rebuild_after_text_edit(folder: Path) -> Callable[[int], Run]:
+        def step(count: int) -> Run:
+            touched[folder] = edit_article_text(folder, count)
+            return run(BUILD + WITH_CACHE, folder)
+
+        return step
+
+    def rebuild_after_title_edit(count: int) -> Run:
+        edit_event_title(touched[ours], count)
+        return run(BUILD + WITH_CACHE, ours)
+
+    result["warm"] = interleaved(
+        repeats,
+        {
+            "plain": rebuild_after_text_edit(plain),
+            "ours": rebuild_after_text_edit(ours),
+            "ours_event": rebuild_after_title_edit,
+        },
+    )
+
+    def first_check(_count: int) -> Run:
+        (ours / "cache" / "timeline-check.pickle").unlink(missing_ok=True)
+        return run([TIMELINE, "check", "--settings", "conf.py"], ours)
+
+    def check_after_edit(count: int) -> Run:
+        edit_article_text(ours, 100 + count)
+        return run([TIMELINE, "check", "--settings", "conf.py"], ours)
+
+    result["check"] = interleaved(repeats, {"first": first_check, "again": check_after_edit})
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", "output", "--quiet"], cwd=ours, check=True)
+    result["search_s"] = time.perf_counter() - started
     return result
+
+
+def seconds(runs: list[Run], digits: int = 1) -> str:
+    """ "13.7 s (13.2–14.9)": the median and the range of the turns."""
+    values = [r.seconds for r in runs]
+    return f"{median(values):.{digits}f} s ({min(values):.{digits}f}–{max(values):.{digits}f})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,43 +229,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--actors", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=3, help="turns of each measurement (default: %(default)s)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites (printed path)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
     try:
-        first = measure(args.articles, args.actors, args.seed, work, warm=True)
-        double = measure(2 * args.articles, args.actors, args.seed, work, warm=False)
+        first = measure(args.articles, args.actors, args.seed, work, repeats=args.repeats, warm=True)
+        double = measure(2 * args.articles, args.actors, args.seed, work, repeats=args.repeats, warm=False)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    print(f"{args.repeats} turns of each measurement, plain Pelican and ours taking turns; medians (range)")
     for result in (first, double):
+        full = result["full"]
+        plain_mib = max(r.mib for r in full["plain"])
+        ours_mib = max(r.mib for r in full["ours"])
+        cpu = median([a.cpu / b.cpu for a, b in zip(full["ours"], full["plain"], strict=True)])
         print(
             f"N = {result['articles']:,} articles ({result['events']:,} events, {args.actors:,} actors): "
-            f"plain Pelican {result['plain_s']:.1f} s, {result['plain_mib']} MiB; "
-            f"timeline {result['ours_s']:.1f} s, {result['ours_mib']} MiB; "
-            f"ratio {result['ours_s'] / result['plain_s']:.2f}× time, {result['ours_mib'] / result['plain_mib']:.2f}× memory; "
-            f"CPU {result['plain_cpu']:.1f} s and {result['ours_cpu']:.1f} s, {result['ours_cpu'] / result['plain_cpu']:.2f}×; "
-            f"largest page {result['largest'][0]:,} bytes ({result['largest'][1]})"
+            f"plain Pelican {seconds(full['plain'])}, {plain_mib} MiB; timeline {seconds(full['ours'])}, {ours_mib} MiB; "
+            f"ratio {ratios(full, 'ours', 'plain'):.2f}× time (by CPU time {cpu:.2f}×), "
+            f"{ours_mib / plain_mib:.2f}× memory; largest page {result['largest'][0]:,} bytes ({result['largest'][1]})"
         )
+    ours_full = median([r.seconds for r in first["full"]["ours"]])
+    warm = first["warm"]
     print(
         f"devserver loop at N = {first['articles']:,}: a build with the content cache on "
-        f"{first['ours_cached_s']:.1f} s, {first['ours_cached_mib']} MiB; rebuild after editing one article's text "
-        f"{first['warm_s']:.1f} s ({first['warm_s'] / first['ours_s']:.2f}× our full build, "
-        f"{first['warm_s'] / first['ours_cached_s']:.2f}× the cached one; by CPU time "
-        f"{first['warm_cpu'] / first['ours_cpu']:.2f}× our full build; plain Pelican {first['plain_warm_s']:.1f} s)"
+        f"{first['cached'].seconds:.1f} s, {first['cached'].mib} MiB; rebuild after editing one article's text "
+        f"{seconds(warm['ours'])} = {median([r.seconds for r in warm['ours']]) / ours_full:.2f}× our full build "
+        f"(plain Pelican's own rebuild {seconds(warm['plain'])}; ours over plain's, turn by turn, "
+        f"{ratios(warm, 'ours', 'plain'):.2f}×)"
     )
     print(
-        f"rebuild after editing the title of one event: {first['warm_event_s']:.1f} s "
-        f"({first['warm_event_s'] / first['ours_s']:.2f}× our full build)"
+        f"rebuild after editing the title of one event: {seconds(warm['ours_event'])} = "
+        f"{median([r.seconds for r in warm['ours_event']]) / ours_full:.2f}× our full build"
     )
     print(
-        f"timeline check at N = {first['articles']:,}: {first['check_s']:.2f} s first, "
-        f"{first['check_again_s']:.2f} s again after editing one article"
+        f"timeline check at N = {first['articles']:,}: {seconds(first['check']['first'], 2)} first (no cache), "
+        f"{seconds(first['check']['again'], 2)} after editing one article"
     )
     print(f"search index (Pagefind) at N = {first['articles']:,}: {first['search_s']:.1f} s more")
     print(
-        f"doubling N: plain Pelican {double['plain_s'] / first['plain_s']:.2f}×, "
-        f"timeline {double['ours_s'] / first['ours_s']:.2f}×"
+        "doubling N: plain Pelican "
+        f"{median([r.seconds for r in double['full']['plain']]) / median([r.seconds for r in first['full']['plain']]):.2f}×, "
+        f"timeline {median([r.seconds for r in double['full']['ours']]) / ours_full:.2f}×"
     )
     if args.keep:
         print(f"sites kept in {work}")
