@@ -151,6 +151,10 @@ class EventView:
     sources: list[SourceLink]
     url: str = ""  # the event's place on its year page
     tags: list[TagLink] = field(default_factory=list)
+    # What the page's filters match the event on (its data-* attributes).
+    filter_year: int = 0
+    filter_actors: str = ""  # actor ids, space-separated
+    filter_tags: str = ""  # tag slugs, space-separated
 
 
 @dataclass
@@ -279,6 +283,9 @@ class ViewBuilder:
             actors=actors,
             sources=sources,
             tags=tags,
+            filter_year=event.date.anchor.lower.year,
+            filter_actors=" ".join(event.actor_ids),
+            filter_tags=" ".join(t.slug for t in tags),
         )
 
     def _published(self, record: ArticleRecord) -> str:
