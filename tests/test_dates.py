@@ -181,3 +181,12 @@ def test_the_edges_of_the_calendar_are_refused_with_a_message_not_a_crash(text, 
     with pytest.raises(DateError) as error:
         parse_date(text)
     assert str(error.value).startswith(message)
+
+
+def test_remembered_wordings_are_the_same_and_cannot_be_changed_through_a_copy():
+    first = parse_date("2017-08-01/2017-08-07")
+    pieces = first.segments()
+    pieces.append((None, " (edited)"))
+    again = parse_date("2017-08-01/2017-08-07")
+    assert again.segments() == first.segments() == [("2017-08-01", "1"), (None, "–"), ("2017-08-07", "7 Aug 2017")]
+    assert again.display() == first.display() == "1–7 Aug 2017"

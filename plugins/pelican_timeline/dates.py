@@ -135,7 +135,9 @@ class DatePoint:
         return text
 
 
+# Every page and export that shows an event asks for its wording, which depends on the text alone.
 _DISPLAYED: dict[str, str] = {}
+_SEGMENTS: dict[str, tuple[tuple[str | None, str], ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,6 @@ class EventDate:
         return PRECISION_RANK[self.precision] <= PRECISION_RANK["year"]
 
     def display(self) -> str:
-        # Asked for by every page and export that shows the event; the wording depends on the text alone.
         shown = _DISPLAYED.get(self.text)
         if shown is None:
             if len(_DISPLAYED) > 100_000:
@@ -194,6 +195,14 @@ class EventDate:
         Pieces with a datetime value become ``<time>`` elements; the others
         (separators, "from", "until") are plain text.
         """
+        pieces = _SEGMENTS.get(self.text)
+        if pieces is None:
+            if len(_SEGMENTS) > 100_000:
+                _SEGMENTS.clear()
+            pieces = _SEGMENTS[self.text] = tuple(self._segments())
+        return list(pieces)
+
+    def _segments(self) -> list[tuple[str | None, str]]:
         if not self.is_interval:
             return [(self.start.html_datetime or None, self.start.display())]
         start, end = self.start, self.end

@@ -41,7 +41,7 @@ def display_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-@dataclass
+@dataclass(slots=True)  # one per file and per event: tens of thousands in a big site
 class Entry:
     kind: str  # "article", "event", "actor", "file"
     key: str  # a path for files, "path#n" or an id for events
