@@ -119,6 +119,14 @@ def _digest(value: object, digests: Digests | None = None) -> bytes:
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).digest()
 
 
+def _record_digest(record: object) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo, as in _Pickler
+    pickler.dump(record)
+    return hashlib.blake2b(buffer.getvalue(), digest_size=20).digest()
+
+
 class Digests:
     """Digests of template values, the same from one build to the next for the same values.
 
@@ -142,8 +150,10 @@ class Digests:
         if kept is not None and kept[0] is obj:
             return kept[1]
         if isinstance(obj, _RECORDS):
-            # Once per build; the records inside (a view's event and actors) by their own digests.
-            found: tuple = ("record", _digest(obj, self))
+            # Once per build. Records hold only plain data (dataclasses, text, numbers, dates),
+            # so the C pickler digests them whole, with no call back into Python per object:
+            # a view's event and actors are in its bytes rather than standing in by reference.
+            found: tuple = ("record", _record_digest(obj))
         elif isinstance(obj, Content):
             found = ("content", type(obj).__name__, *(_plain(getattr(obj, name, None)) for name in _LISTED))
         elif isinstance(obj, URLWrapper):
