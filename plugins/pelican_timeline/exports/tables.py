@@ -64,16 +64,10 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def events_csv(
-    catalog: Catalog,
-    *,
-    site_url: str,
-    urls: Urls,
-    article_urls: Mapping[str, str],
-    events: Sequence[Event] | None = None,
-) -> str:
-    """One row per event, chronologically (the whole catalog unless ``events`` is given)."""
-    return "".join(events_csv_chunks(catalog, site_url=site_url, urls=urls, article_urls=article_urls, events=events))
+def events_csv(catalog: Catalog, **options: object) -> str:
+    """One row per event, chronologically (the whole catalog unless ``events`` is given);
+    the options are :func:`events_csv_chunks`'."""
+    return "".join(events_csv_chunks(catalog, **options))
 
 
 def events_csv_chunks(
@@ -84,7 +78,7 @@ def events_csv_chunks(
     article_urls: Mapping[str, str],
     events: Sequence[Event] | None = None,
 ) -> Iterator[str]:
-    """:func:`events_csv` a few rows at a time."""
+    """:func:`events_csv`, a thousand rows at a time."""
     return _table(EVENT_COLUMNS, _event_rows(catalog, site_url, urls, article_urls, events))
 
 
@@ -118,7 +112,7 @@ def event_actors_csv(catalog: Catalog, *, events: Sequence[Event] | None = None)
 
 
 def event_actors_csv_chunks(catalog: Catalog, *, events: Sequence[Event] | None = None) -> Iterator[str]:
-    """:func:`event_actors_csv` a few rows at a time."""
+    """:func:`event_actors_csv`, a thousand rows at a time."""
     return _table(EVENT_ACTOR_COLUMNS, _event_actor_rows(catalog, events))
 
 

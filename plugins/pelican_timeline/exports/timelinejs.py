@@ -25,7 +25,7 @@ from ..views import Urls
 from .common import absolute, actors_html, chronological, dumps, event_sources, event_url, sources_html
 
 
-def timelinejs_document(
+def timelinejs_slides(
     catalog: Catalog,
     *,
     site_url: str,
@@ -34,60 +34,39 @@ def timelinejs_document(
     title: str,
     text: str = "",
     events: Sequence[Event] | None = None,
-) -> dict:
-    """``{"title": …, "events": […]}``: every event of the catalog (or ``events``), chronologically.
+) -> tuple[dict, Iterator[dict]]:
+    """The title slide, and a slide for every event of the catalog (or ``events``),
+    chronologically, each made when it is asked for.
 
     ``title`` and ``text`` are plain text for the title slide.
     """
-    title_slide, slides = _parts(
-        catalog, site_url=site_url, urls=urls, article_urls=article_urls, title=title, text=text, events=events
-    )
+    chosen = catalog.events if events is None else chronological(catalog, events)
+    title_text = {"headline": escape(title)}
+    if text:
+        title_text["text"] = f"<p>{escape(text)}</p>"
+    return {"text": title_text}, (_slide(e, catalog, site_url, urls, article_urls) for e in chosen)
+
+
+def timelinejs_document(catalog: Catalog, **options: object) -> dict:
+    """``{"title": …, "events": […]}``, from :func:`timelinejs_slides` with the same options."""
+    title_slide, slides = timelinejs_slides(catalog, **options)
     return {"title": title_slide, "events": list(slides), "scale": "human"}
 
 
-def timelinejs_json(catalog: Catalog, **options) -> str:
+def timelinejs_json(catalog: Catalog, **options: object) -> str:
     """``timelinejs_document`` as compact JSON text (safe to inline in a ``<script>`` element too)."""
     return "".join(timelinejs_chunks(catalog, **options))
 
 
-def timelinejs_chunks(
-    catalog: Catalog,
-    *,
-    site_url: str,
-    urls: Urls,
-    article_urls: Mapping[str, str],
-    title: str,
-    text: str = "",
-    events: Sequence[Event] | None = None,
-) -> Iterator[str]:
+def timelinejs_chunks(catalog: Catalog, **options: object) -> Iterator[str]:
     """:func:`timelinejs_json` a slide at a time, each slide made only when it is due."""
-    title_slide, slides = _parts(
-        catalog, site_url=site_url, urls=urls, article_urls=article_urls, title=title, text=text, events=events
-    )
+    title_slide, slides = timelinejs_slides(catalog, **options)
     yield f'{{"title":{dumps(title_slide)},"events":['
     separator = ""
     for slide in slides:
         yield separator + dumps(slide)
         separator = ","
     yield '],"scale":"human"}\n'
-
-
-def _parts(
-    catalog: Catalog,
-    *,
-    site_url: str,
-    urls: Urls,
-    article_urls: Mapping[str, str],
-    title: str,
-    text: str,
-    events: Sequence[Event] | None,
-) -> tuple[dict, Iterator[dict]]:
-    """The title slide, and the event slides as they are asked for."""
-    chosen = catalog.events if events is None else chronological(catalog, events)
-    title_text = {"headline": escape(title)}
-    if text:
-        title_text["text"] = f"<p>{escape(text)}</p>"
-    return {"text": title_text}, (_slide(e, catalog, site_url, urls, article_urls) for e in chosen)
 
 
 def timelinejs_date(point: DatePoint, *, end: bool = False) -> dict:
