@@ -112,21 +112,29 @@ def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> lis
     time. ``keep`` asks for the pickled result, to remember."""
     workers = _workers()
     if len(paths) < PARALLEL_FROM or workers < 2:
-        results = []
-        for path in paths:
-            stamp = _file_stamp(path)
-            value = read(path)
-            results.append((stamp, value, pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if keep else None))
-        return results
-    # A few chunks per worker even out files of different sizes; results come back pickled
-    # anyway, which is also the form they are remembered in.
-    size = -(-len(paths) // (workers * 4))
-    chunks = [paths[start : start + size] for start in range(0, len(paths), size)]
+        return _read_here(read, paths, keep)
+    # This process reads the first share itself (its results need no unpickling) while
+    # the other processors read the rest, a few chunks each to even out file sizes.
+    # Their results come back pickled, the form they are remembered in anyway.
+    share = -(-len(paths) // workers)
+    rest = paths[share:]
+    size = -(-len(rest) // ((workers - 1) * 4))
+    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        done = pool.map(_read_chunk, [read] * len(chunks), chunks)
-        return [(stamp, pickle.loads(data), data if keep else None) for chunk in done for stamp, data in chunk]
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+        theirs = pool.map(_read_chunk, [read] * len(chunks), chunks)
+        mine = _read_here(read, paths[:share], keep)
+        return mine + [(stamp, pickle.loads(data), data if keep else None) for chunk in theirs for stamp, data in chunk]
+
+
+def _read_here(read: Callable[[str], T], paths: list[str], keep: bool) -> list[tuple[Stamp | None, T, bytes | None]]:
+    results = []
+    for path in paths:
+        stamp = _file_stamp(path)
+        value = read(path)
+        results.append((stamp, value, pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if keep else None))
+    return results
 
 
 def _read_chunk(read: Callable[[str], object], paths: list[str]) -> list[tuple[Stamp | None, bytes]]:
