@@ -28,7 +28,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from . import stamped_pickle
+from . import heap, stamped_pickle
 
 CACHE_NAME = "timeline-check.pickle"
 
@@ -81,6 +81,7 @@ class VerdictCache:
             stamp = _file_stamp(path)
             kept = self.kept.get(path)
             if stamp is not None and kept is not None and kept[0] == stamp:
+                heap.after_reading()
                 self.current[path] = kept
                 self.reused += 1
                 results[index] = pickle.loads(kept[1])
@@ -125,12 +126,18 @@ def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> lis
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
         theirs = pool.map(_read_chunk, [read] * len(chunks), chunks)
         mine = _read_here(read, paths[:share], keep)
-        return mine + [(stamp, pickle.loads(data), data if keep else None) for chunk in theirs for stamp, data in chunk]
+        return mine + [_unpickled(stamp, data, keep) for chunk in theirs for stamp, data in chunk]
+
+
+def _unpickled(stamp: Stamp | None, data: bytes, keep: bool) -> tuple[Stamp | None, object, bytes | None]:
+    heap.after_reading()
+    return stamp, pickle.loads(data), data if keep else None
 
 
 def _read_here(read: Callable[[str], T], paths: list[str], keep: bool) -> list[tuple[Stamp | None, T, bytes | None]]:
     results = []
     for path in paths:
+        heap.after_reading()
         stamp = _file_stamp(path)
         value = read(path)
         results.append((stamp, value, pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if keep else None))

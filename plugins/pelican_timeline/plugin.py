@@ -9,6 +9,7 @@ import sys
 
 from pelican import signals
 
+from . import heap
 from .build_log import current_build, install_catcher, start_build
 from .check_cache import code_stamp
 from .generator import TimelineGenerator, add_template_path
@@ -125,6 +126,7 @@ def begin_build(pelican):
     # get_generators is sent at the start of every run, including each
     # rebuild of the autoreload loop: the right moment for a fresh ledger.
     start_build(pelican.settings["PATH"])
+    heap.hand_back()  # what the last run of the loop set aside
     return TimelineGenerator
 
 
@@ -145,6 +147,7 @@ def check_before_writing(generators) -> None:
     build = current_build()
     if build is None:
         return
+    heap.set_aside()  # everything read and planned lives until the build ends
     settings = generators[0].settings if generators else {}
     if settings.get("TIMELINE_STRICT", True) and build.ledger.errors:
         report()

@@ -12,6 +12,7 @@ import os
 
 from pelican.readers import MarkdownReader
 
+from . import heap
 from .build_log import current_build
 from .content_files import load, read_article, render_body
 from .ledger import WARNING, Problem
@@ -31,6 +32,7 @@ class TimelineMarkdownReader(MarkdownReader):
         self._render = markdown_renderer(settings)
 
     def read(self, source_path: str) -> tuple[str, dict]:
+        heap.after_reading()
         if self._is_article(source_path):
             return self._read_article(source_path)
         return self._read_page(source_path)
