@@ -145,7 +145,8 @@ def _read_here(read: Callable[[str], T], paths: list[str], keep: bool) -> list[t
 
 
 def _read_chunk(read: Callable[[str], object], paths: list[str]) -> list[tuple[Stamp | None, bytes]]:
-    return [(_file_stamp(path), pickle.dumps(read(path), pickle.HIGHEST_PROTOCOL)) for path in paths]
+    # In a worker: only the pickled form goes back to the parent.
+    return [(stamp, data) for stamp, _, data in _read_here(read, paths, keep=True)]
 
 
 def _workers() -> int:

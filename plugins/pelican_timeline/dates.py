@@ -136,7 +136,6 @@ class DatePoint:
 
 
 # Every page and export that shows an event asks for its wording, which depends on the text alone.
-_DISPLAYED: dict[str, str] = {}
 _SEGMENTS: dict[str, tuple[tuple[str | None, str], ...]] = {}
 
 
@@ -182,12 +181,7 @@ class EventDate:
         return PRECISION_RANK[self.precision] <= PRECISION_RANK["year"]
 
     def display(self) -> str:
-        shown = _DISPLAYED.get(self.text)
-        if shown is None:
-            if len(_DISPLAYED) > 100_000:
-                _DISPLAYED.clear()
-            shown = _DISPLAYED[self.text] = "".join(text for _, text in self.segments())
-        return shown
+        return "".join(text for _, text in self._pieces())
 
     def segments(self) -> list[tuple[str | None, str]]:
         """Pieces for rendering: ``(datetime attribute or None, text)``.
@@ -195,12 +189,15 @@ class EventDate:
         Pieces with a datetime value become ``<time>`` elements; the others
         (separators, "from", "until") are plain text.
         """
+        return list(self._pieces())
+
+    def _pieces(self) -> tuple[tuple[str | None, str], ...]:
         pieces = _SEGMENTS.get(self.text)
         if pieces is None:
             if len(_SEGMENTS) > 100_000:
                 _SEGMENTS.clear()
             pieces = _SEGMENTS[self.text] = tuple(self._segments())
-        return list(pieces)
+        return pieces
 
     def _segments(self) -> list[tuple[str | None, str]]:
         if not self.is_interval:
