@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 from datetime import date
 
@@ -190,3 +191,27 @@ def test_remembered_wordings_are_the_same_and_cannot_be_changed_through_a_copy()
     again = parse_date("2017-08-01/2017-08-07")
     assert again.segments() == first.segments() == [("2017-08-01", "1"), (None, "–"), ("2017-08-07", "7 Aug 2017")]
     assert again.display() == first.display() == "1–7 Aug 2017"
+
+
+@pytest.mark.parametrize(
+    "text", ["2017-08-05", "2017-08-01/2017-08-07", "../2017-08", "2017-21", "2017-08-05T16:34+03:00"]
+)
+def test_a_date_is_pickled_as_its_text_and_comes_back_whole(text):
+    value = parse_date(text)
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    assert b"DatePoint" not in data  # the points are parsed again, not stored
+    back = pickle.loads(data)
+    assert back == value
+    assert back.sort_key == value.sort_key
+    assert (back.lower, back.upper, back.precision, back.display()) == (
+        value.lower,
+        value.upper,
+        value.precision,
+        value.display(),
+    )
+
+
+def test_an_error_is_not_remembered_as_a_date():
+    for _ in range(2):
+        with pytest.raises(DateError):
+            parse_date("2017-02-30")

@@ -52,6 +52,8 @@ def test_windows_line_endings_and_byte_order_mark_are_accepted():
         ("\na: [1, 2\n", 2, "invalid YAML: did not find expected ',' or ']' while parsing a flow sequence"),
         ("\n? [1, 2]\n: x\n", 2, "keys must be text, not a list ([1, 2])"),
         ("\na: !!python/object:os.system x\n", 2, "invalid YAML: could not determine a constructor"),
+        ("\na: [x,\n  !!binary aGk=]\n", 3, "invalid YAML: could not determine a constructor"),
+        ("\na: !!set {x: null}\n", 2, "invalid YAML: could not determine a constructor"),
     ],
 )
 def test_yaml_errors_carry_their_line(text, line, message):
@@ -68,8 +70,9 @@ def test_numbers_keep_how_they_were_written_and_leading_zeros_stay_text():
 
 
 def test_aliases_share_values_and_a_self_referring_alias_is_refused():
-    meta = load_yaml("\nbase: &b [one, two]\ncopy: *b\n")
+    meta = load_yaml("\nbase: &b [one, two]\ncopy: *b\nname: &n Lavrov\nalso: *n\ncount: &c 3\nsame: *c\n")
     assert meta["copy"] == ["one", "two"]
+    assert (meta["also"], meta["same"], meta["same"].source) == ("Lavrov", 3, "3")
     with pytest.raises(FrontMatterError) as error:
         load_yaml("\nloop: &a [*a]\n")
     assert error.value.message == "a YAML alias refers to itself"

@@ -180,6 +180,12 @@ class EventDate:
         winter runs into the next year."""
         return PRECISION_RANK[self.precision] <= PRECISION_RANK["year"]
 
+    def __reduce__(self) -> tuple:
+        # A date is its text: pickled as the text alone, it is parsed again (from the
+        # memo below) when loaded, which is cheaper than restoring its two points and
+        # their fields one by one, in the check's cache and in Pelican's content cache.
+        return parse_date, (self.text,)
+
     def display(self) -> str:
         return "".join(text for _, text in self._pieces())
 
@@ -237,15 +243,26 @@ def _compact_start(start: DatePoint, end: DatePoint) -> str:
     return start.display()
 
 
+# A timeline repeats its dates (many events a day), and an EventDate cannot change.
+_PARSED: dict[str, EventDate] = {}
+
+
 def parse_date(text: str) -> EventDate:
     """Parse an EDTF string; raise :class:`DateError` saying what is wrong."""
+    parsed = _PARSED.get(text) if isinstance(text, str) else None
+    if parsed is not None:
+        return parsed
     try:
-        return _parse_date(text)
+        parsed = _parse_date(text)
     except (OverflowError, ValueError) as error:
         if isinstance(error, DateError):
             raise
         # Only the edges of the calendar get here: 9999's winter, times at 0001-01-01 with an offset.
         raise DateError(f"'{text}' runs past the years 1-9999 that dates can use") from None
+    if len(_PARSED) > 100_000:
+        _PARSED.clear()
+    _PARSED[text] = parsed
+    return parsed
 
 
 def _parse_date(text: str) -> EventDate:

@@ -127,6 +127,12 @@ def _number(text: str) -> SourceInt | SourceFloat:
     return result
 
 
+def _unknown_tag(node: yaml.Node) -> FrontMatterError:
+    return FrontMatterError(
+        f"invalid YAML: could not determine a constructor for the tag {node.tag!r}", node.start_mark.line + 1
+    )
+
+
 class _Builder:
     """Values from the composed YAML nodes, with the line of every entry.
 
@@ -140,42 +146,41 @@ class _Builder:
         self.open: set[int] = set()  # nodes being built: an alias to one of them is a loop
 
     def build(self, node: yaml.Node):
+        if node.__class__ is yaml.ScalarNode:
+            # Most nodes are scalars, and a scalar's value cannot change or refer to
+            # anything, so it needs none of the bookkeeping of lists and mappings.
+            return self._scalar(node)
         key = id(node)
         if key in self.done:
             return self.done[key]
         if key in self.open:
             raise FrontMatterError("a YAML alias refers to itself", node.start_mark.line + 1)
         tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            value = node.value
-            if tag == _STR:
-                result = value
-            elif tag in (_INT, _FLOAT):
-                result = _number(value)
-            elif tag == _BOOL:
-                result = value.lower() == "true"
-            elif tag == _NULL:
-                result = None
-            else:
-                raise FrontMatterError(
-                    f"invalid YAML: could not determine a constructor for the tag {tag!r}", node.start_mark.line + 1
-                )
-        elif isinstance(node, yaml.MappingNode) and tag == _MAP:
-            self.open.add(key)
+        self.open.add(key)
+        if isinstance(node, yaml.MappingNode) and tag == _MAP:
             result = self._mapping(node)
-            self.open.discard(key)
         elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
-            self.open.add(key)
             result = LineList(self.build(child) for child in node.value)
             result.line = node.start_mark.line + 1
             result.item_lines = [child.start_mark.line + 1 for child in node.value]
-            self.open.discard(key)
         else:
-            raise FrontMatterError(
-                f"invalid YAML: could not determine a constructor for the tag {tag!r}", node.start_mark.line + 1
-            )
+            raise _unknown_tag(node)
+        self.open.discard(key)
         self.done[key] = result
         return result
+
+    @staticmethod
+    def _scalar(node: yaml.ScalarNode):
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag in (_INT, _FLOAT):
+            return _number(node.value)
+        if tag == _BOOL:
+            return node.value.lower() == "true"
+        if tag == _NULL:
+            return None
+        raise _unknown_tag(node)
 
     def _mapping(self, node: yaml.MappingNode) -> LineDict:
         result = LineDict()

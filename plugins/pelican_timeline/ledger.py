@@ -55,6 +55,10 @@ class Ledger:
     def __init__(self) -> None:
         self.entries: dict[tuple[str, str], Entry] = {}
         self.problems: list[Problem] = []
+        # One problem can arrive by two routes (with its file and with the event it
+        # rejects, or a log line repeated); this keeps each once, without a scan of
+        # all those reported so far for every file.
+        self._reported: set[Problem] = set()
 
     def accept(self, kind: str, key: str) -> None:
         self.entries.setdefault((kind, key), Entry(kind, key, True))
@@ -66,11 +70,10 @@ class Ledger:
         self.add(problems)
 
     def add(self, problems: list[Problem]) -> None:
-        known = set(self.problems)
         for problem in problems:
-            if problem not in known:
+            if problem not in self._reported:
                 self.problems.append(problem)
-                known.add(problem)
+                self._reported.add(problem)
 
     def is_rejected(self, kind: str, key: str) -> bool:
         entry = self.entries.get((kind, key))
