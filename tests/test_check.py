@@ -9,11 +9,12 @@ from pathlib import Path
 
 from test_bad_input import write_corpus
 
-from pelican_timeline import check_cache
+from pelican_timeline import catalog, check_cache
 from pelican_timeline.check_cache import CACHE_NAME, VerdictCache, code_stamp
 from pelican_timeline.checking import check as checking
 from pelican_timeline.checking import read_settings
 from pelican_timeline.content_files import FileResult
+from pelican_timeline.fields import suggest
 from sitekit import ROOT, actor_file, event_file, run_pelican_cli, write_files
 
 TIMELINE = str(Path(sys.executable).parent / "timeline")
@@ -75,6 +76,37 @@ def test_unknown_actor_ids_are_warnings_with_a_suggestion(tmp_path):
         "content/events/a.md:5: warning: actors[0]: unknown actor 'sergey-lavorv' (did you mean 'sergey-lavrov'?); "
         "it gets a page without a profile"
     )
+
+
+def test_an_actor_named_in_many_files_is_looked_up_once_and_each_reference_reported(tmp_path, monkeypatch):
+    files = {"actors/sergey-lavrov.md": actor_file("Sergey Lavrov")}
+    for index in range(30):
+        actors = "[sergey-lavorv, maria-zakharova]" if index % 2 else "[sergey-lavorv]"
+        files[f"events/e{index:02d}.md"] = event_file("2017-08-05", f"Event {index}", actors=actors)
+    write_files(tmp_path / "content", files)
+    looked_up = []
+
+    def counted(value, choices):
+        looked_up.append(value)
+        return suggest(value, choices)
+
+    monkeypatch.setattr(catalog, "suggest", counted)
+    settings = read_settings(None) | {"PATH": str(tmp_path / "content")}
+    ledger = checking(settings)
+    assert sorted(looked_up) == ["maria-zakharova", "sergey-lavorv"]
+    assert len(ledger.warnings) == 45
+    assert {p.path.rsplit("/", 1)[-1] for p in ledger.warnings if "sergey-lavorv" in p.message} == {
+        f"e{index:02d}.md" for index in range(30)
+    }
+
+
+def test_a_suggestion_is_the_closest_choice_whatever_their_order():
+    ids = ["kim-jong-un", "sergey-lavrov", "sergey-ryabkov", "moon-jae-in"]
+    assert suggest("sergey-lavorv", ids) == suggest("sergey-lavorv", ids[::-1]) == " (did you mean 'sergey-lavrov'?)"
+    tied = ["actor-0019", "actor-0011"]  # each one character away: the greater text wins, in any order
+    assert suggest("actor-0010", tied) == suggest("actor-0010", tied[::-1]) == " (did you mean 'actor-0019'?)"
+    assert suggest("sergey-lavorv", {"sergey-lavrov": "actors/sergey-lavrov.md"}) == " (did you mean 'sergey-lavrov'?)"
+    assert suggest("xyz", ids) == ""
 
 
 def test_a_missing_content_folder_is_a_usage_error(tmp_path):

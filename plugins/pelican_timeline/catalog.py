@@ -140,8 +140,13 @@ def _resolve_actor_references(
     known = set(actors)
     references: list[tuple[str, Problem]] = []
 
+    messages: dict[str, str] = {}  # an actor without a profile is often named in many files
+
     def unknown(actor_id: str, path: str, line: int | None, name: str) -> None:
-        message = f"unknown actor '{actor_id}'{suggest(actor_id, known)}; it gets a page without a profile"
+        message = messages.get(actor_id)
+        if message is None:
+            hint = suggest(actor_id, known)
+            message = messages[actor_id] = f"unknown actor '{actor_id}'{hint}; it gets a page without a profile"
         references.append((actor_id, Problem(path, line, name, message, WARNING)))
 
     # The membership test comes first: tens of thousands of references are known, and
