@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from rapidfuzz import fuzz, process
-
 from .dates import DateError, EventDate, parse_date
 from .frontmatter import LineDict, LineList
 from .ledger import ERROR, WARNING, Problem
@@ -80,6 +78,8 @@ def suggest(value: str, choices: Iterable[str]) -> str:
     a hundredth of that. Ties go to the greater text, whatever order the choices
     come in, so the message is the same in every build.
     """
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - only content with a mistake needs it
+
     # A list of the choices themselves: RapidFuzz would match a mapping's values, not its keys.
     close = process.extract(value, list(choices), scorer=fuzz.ratio, score_cutoff=60, limit=None)
     if not close:
