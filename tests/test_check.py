@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from test_bad_input import write_corpus
@@ -184,6 +186,7 @@ def test_files_read_by_several_processes_get_the_verdicts_of_one(tmp_path, monke
     settings = read_settings("conf.py")
     serial = checking(settings, VerdictCache(None))
     monkeypatch.setattr(check_cache, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(check_cache, "CHUNK", 3)
     monkeypatch.setattr(check_cache, "_workers", lambda: 2)
     spawned = []
     real_pool = check_cache.ProcessPoolExecutor
@@ -198,3 +201,35 @@ def test_files_read_by_several_processes_get_the_verdicts_of_one(tmp_path, monke
     again = VerdictCache(settings["CACHE_PATH"])
     assert checking(settings, again).report_lines() == serial.report_lines()
     assert again.reused == len(list((tmp_path / "content").rglob("*.md")))
+
+
+def test_the_processes_share_the_reading_and_the_results_keep_the_files_order(tmp_path, monkeypatch):
+    paths = []
+    for index in range(30):
+        path = tmp_path / f"{index:02d}.md"
+        path.write_text("x" * index)
+        paths.append(str(path))
+    monkeypatch.setattr(check_cache, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(check_cache, "CHUNK", 2)
+    monkeypatch.setattr(check_cache, "_workers", lambda: 2)
+    this_process, read_here, unpickled = os.getpid(), check_cache._read_here, check_cache._unpickled
+    counts = {"here": 0, "theirs": 0}
+
+    def slow_here(read, chunk, keep):
+        if os.getpid() == this_process:  # this process falls behind, so the worker takes pieces too
+            counts["here"] += len(chunk)
+            time.sleep(0.05)
+        return read_here(read, chunk, keep)
+
+    def counted_unpickled(stamp, data, keep):
+        counts["theirs"] += 1
+        return unpickled(stamp, data, keep)
+
+    monkeypatch.setattr(check_cache, "_read_here", slow_here)
+    monkeypatch.setattr(check_cache, "_unpickled", counted_unpickled)
+    results = check_cache.read_files(os.path.getsize, paths, keep=True)
+    assert [value for _, value, _ in results] == list(range(30))
+    assert [pickle.loads(data) for _, _, data in results] == list(range(30))
+    assert counts["here"] > 0
+    assert counts["theirs"] > 0
+    assert counts["here"] + counts["theirs"] == 30

@@ -104,6 +104,8 @@ class VerdictCache:
 # Reading is nearly all of a first check's time, and files are read independently:
 # below this many, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
+# Files per piece of work: small enough that the processes finish close together.
+CHUNK = 50
 
 
 def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> list[tuple[Stamp | None, T, bytes | None]]:
@@ -114,19 +116,33 @@ def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> lis
     workers = _workers()
     if len(paths) < PARALLEL_FROM or workers < 2:
         return _read_here(read, paths, keep)
-    # This process reads the first share itself (its results need no unpickling) while
-    # the other processors read the rest, a few chunks each to even out file sizes.
-    # Their results come back pickled, the form they are remembered in anyway.
-    share = -(-len(paths) // workers)
-    rest = paths[share:]
-    size = -(-len(rest) // ((workers - 1) * 4))
-    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
+    chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    results: list[list | None] = [None] * len(chunks)
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        theirs = pool.map(_read_chunk, [read] * len(chunks), chunks)
-        mine = _read_here(read, paths[:share], keep)
-        return mine + [_unpickled(stamp, data, keep) for chunk in theirs for stamp, data in chunk]
+        futures = [pool.submit(_read_chunk, read, chunk) for chunk in chunks]
+        # The workers take pieces from the front; this process takes them from the back,
+        # each one only if no worker has started it, until the two meet. So the work
+        # divides itself however fast each processor happens to be. Its own results need
+        # no unpickling; the workers' come back pickled (the form they are remembered in
+        # anyway) and are taken in between, so that little is left when the two meet.
+        taken = 0
+        for index in reversed(range(len(chunks))):
+            while taken < index and futures[taken].done():
+                results[taken] = _unpickled_chunk(futures[taken].result(), keep)
+                taken += 1
+            if index < taken or not futures[index].cancel():
+                break
+            results[index] = _read_here(read, chunks[index], keep)
+        for index, future in enumerate(futures):
+            if results[index] is None:
+                results[index] = _unpickled_chunk(future.result(), keep)
+    return [result for chunk in results for result in chunk]
+
+
+def _unpickled_chunk(chunk: list[tuple[Stamp | None, bytes]], keep: bool) -> list:
+    return [_unpickled(stamp, data, keep) for stamp, data in chunk]
 
 
 def _unpickled(stamp: Stamp | None, data: bytes, keep: bool) -> tuple[Stamp | None, object, bytes | None]:
