@@ -46,7 +46,7 @@ serve: $(STAMP) ## Serve output/ at http://localhost:$(PORT)
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT)
 
 devserver: $(STAMP) ## Rebuild on every change and serve at http://localhost:$(PORT) (lists problems, keeps going)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -e TIMELINE_STRICT=false CACHE_CONTENT=true LOAD_CONTENT_CACHE=true
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -e TIMELINE_STRICT=false CACHE_CONTENT=true LOAD_CONTENT_CACHE=true GZIP_CACHE=false
 
 publish: $(STAMP) ## Build for deployment with publishconf.py
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
