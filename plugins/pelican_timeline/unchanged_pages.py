@@ -29,6 +29,7 @@ turn skipping off. Skipping is on when Pelican's content cache is
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import io
 import os
@@ -73,49 +74,47 @@ _RECORDS = (Event, Actor, ArticleRecord, EventView)
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
-_REFERRED_KINDS = (
-    *_RECORDS,
-    Content,
-    URLWrapper,
-    types.FunctionType,
-    types.BuiltinFunctionType,
-    types.MethodType,
-    types.ModuleType,
-)
-# Whether values of a type may stand in by reference (see Digests.reference), by type:
-# most objects pickled are dates, URLs and the like, which never do.
-_REFERRED: dict[type, bool] = {}
+_FUNCTIONS = (types.FunctionType, types.BuiltinFunctionType, types.MethodType)
+
+
+class _StandsFor:
+    """Named in a digest where a record (or another value digested once) was."""
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, buffer: io.BytesIO, digests: Digests | None, top: object) -> None:
+    def __init__(self, buffer: io.BytesIO, digests: Digests | None) -> None:
         super().__init__(buffer, protocol=5)
         # No memo: it writes an object seen twice as a back-reference, so the bytes would
         # depend on which equal values happen to be the same object (interned strings,
         # values read afresh or from Pelican's cache), not only on the values.
         self.fast = True
+        # Values that stand in by reference are found by their exact type in this table:
+        # the C pickler looks a type up there without calling back into Python, where a
+        # reducer_override method is called for every object that is not a str, number,
+        # list, tuple or dict (a million calls in a rebuild of 5,000 articles).
+        if digests is not None:
+            self.dispatch_table = digests.table()
+
+
+class _NamingPickler(_Pickler):
+    """For values holding a function that pickle cannot find again by its name (one defined
+    in a settings file): it stands in by its name. The C pickler writes a function as a global
+    before it looks at the dispatch table, so only an override can catch one."""
+
+    def __init__(self, buffer: io.BytesIO, digests: Digests) -> None:
+        super().__init__(buffer, digests)
         self.digests = digests
-        self.top = top
 
     def reducer_override(self, obj: object) -> object:
-        # Not called for plain strings, numbers, lists, tuples and dicts: they cost nothing here.
-        kind = type(obj)
-        referred = _REFERRED.get(kind)
-        if referred is None:
-            referred = _REFERRED[kind] = issubclass(kind, _REFERRED_KINDS)
-        if not referred or self.digests is None or obj is self.top or obj is _stands_for:
-            return NotImplemented
-        found = self.digests.reference(obj)
-        return NotImplemented if found is None else (_stands_for, found)
+        if type(obj) is types.FunctionType:
+            return _StandsFor, self.digests.reference(obj)
+        return NotImplemented
 
 
-def _stands_for(*reference: object) -> None:
-    """Named in a digest where a record (or another value digested once) was."""
-
-
-def _digest(value: object, digests: Digests | None = None) -> bytes:
+def _digest(value: object, digests: Digests | None = None, *, naming: bool = False) -> bytes:
     buffer = io.BytesIO()
-    _Pickler(buffer, digests, value).dump(value)
+    pickler = _NamingPickler(buffer, digests) if naming and digests is not None else _Pickler(buffer, digests)
+    pickler.dump(value)
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).digest()
 
 
@@ -136,16 +135,36 @@ class Digests:
     def __init__(self) -> None:
         # Keyed by id(); the object is kept alongside so that its id is not reused.
         self._memo: dict[int, tuple[object, tuple]] = {}
+        self._table: dict[type, object] | None = None
 
     def of(self, value: object) -> bytes | None:
         """The digest of ``value``, or ``None`` if it holds something that cannot be digested."""
         try:
             return _digest(value, self)
+        except Exception:  # a function pickle cannot find by name, say: try again naming it
+            pass
+        try:
+            return _digest(value, self, naming=True)
         except Exception:  # an unpicklable value only means the page is written every time
             return None
 
-    def reference(self, obj: object) -> tuple | None:
-        """What stands in for ``obj`` inside another value's digest (``None``: pickle it as it is)."""
+    def table(self) -> dict[type, object]:
+        """The pickler's dispatch table: the types that stand in by reference.
+
+        Made at the first digest of a build, when every class a page can hold (a theme
+        plugin's Content subclasses too) has been defined."""
+        if self._table is None:
+            self._table = dict(copyreg.dispatch_table)
+            for base in (*_RECORDS, Content, URLWrapper, *_FUNCTIONS, types.ModuleType):
+                for kind in _with_subclasses(base):
+                    self._table[kind] = self._stand_in
+        return self._table
+
+    def _stand_in(self, obj: object) -> tuple:
+        return _StandsFor, self.reference(obj)
+
+    def reference(self, obj: object) -> tuple:
+        """What stands in for ``obj`` inside another value's digest."""
         kept = self._memo.get(id(obj))
         if kept is not None and kept[0] is obj:
             return kept[1]
@@ -158,16 +177,21 @@ class Digests:
             found = ("content", type(obj).__name__, *(_plain(getattr(obj, name, None)) for name in _LISTED))
         elif isinstance(obj, URLWrapper):
             found = ("listing", type(obj).__name__, str(obj), getattr(obj, "url", ""))
-        elif isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
+        elif isinstance(obj, _FUNCTIONS):
             # By name, so that functions defined in a settings file (which pickle cannot
             # find again by name) do not make every page unskippable.
             found = ("code", getattr(obj, "__module__", ""), getattr(obj, "__qualname__", repr(obj)))
-        elif isinstance(obj, types.ModuleType):
-            found = ("module", obj.__name__)
         else:
-            return None
+            found = ("module", obj.__name__)
         self._memo[id(obj)] = (obj, found)
         return found
+
+
+def _with_subclasses(kind: type) -> list[type]:
+    found = [kind]
+    for sub in kind.__subclasses__():
+        found += _with_subclasses(sub)
+    return found
 
 
 def _plain(value: object) -> object:

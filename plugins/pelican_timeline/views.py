@@ -6,6 +6,7 @@ decided here, from the catalog, so that all themes show the same facts.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -82,7 +83,21 @@ class Urls:
 # which doubled the time of the biggest loops.
 
 
-@dataclass(frozen=True, slots=True)
+def entry(cls: type) -> type:
+    """A frozen dataclass with slots, pickled (for the digests of unchanged pages) as its
+    class and values: the pickling dataclasses gives frozen slotted classes asks
+    ``dataclasses.fields`` for the names again for every object."""
+    cls = dataclass(frozen=True, slots=True)(cls)
+    values = operator.attrgetter(*cls.__slots__)
+
+    def __reduce__(self) -> tuple:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@entry
 class ActorLink:
     """An actor as an event lists it: ``role`` is the role's label ("" for a participant)."""
 
@@ -91,7 +106,7 @@ class ActorLink:
     url: str
 
 
-@dataclass(frozen=True, slots=True)
+@entry
 class SourceLink:
     title: str
     url: str | None
@@ -99,14 +114,14 @@ class SourceLink:
     internal: bool  # the article on this site, not an outside link
 
 
-@dataclass(frozen=True, slots=True)
+@entry
 class TagLink:
     label: str
     slug: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
+@entry
 class ArticleLink:
     """An article listed on an actor's page."""
 
@@ -125,14 +140,14 @@ class CoActor:
     shared_url: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@entry
 class YearLink:
     year: int
     count: int
     url: str
 
 
-@dataclass(frozen=True, slots=True)
+@entry
 class ActorCount:
     """An actor on the actors index, with the number of its events."""
 
