@@ -215,3 +215,21 @@ def test_an_error_is_not_remembered_as_a_date():
     for _ in range(2):
         with pytest.raises(DateError):
             parse_date("2017-02-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "filed"),
+    [
+        ("2017-08-05", (2017, 8)),
+        ("2017-08", (2017, 8)),
+        ("2017", (2017, 0)),
+        ("201X", (2010, 0)),
+        ("2017-24", (2017, 12)),  # winter is filed under its first month
+        ("../2017-08-07", (2017, 8)),  # an open start is filed under the end
+        ("2017-08-30/2017-09-02", (2017, 8)),
+        ("2017-08-05T23:30-05:00", (2017, 8)),  # the day as written, not as in UTC
+    ],
+)
+def test_the_month_an_event_is_filed_under(text, filed):
+    assert parse_date(text).filed_under == filed
+    assert pickle.loads(pickle.dumps(parse_date(text))).filed_under == filed

@@ -45,11 +45,11 @@ def density_chart(events: Iterable[Event], month_url: Callable[[int, int], str])
     counts: Counter[tuple[int, int]] = Counter()
     coarse = 0
     for event in events:
-        if event.date.is_coarse:
+        year, month = event.date.filed_under
+        if not month:
             coarse += 1
             continue
-        anchor = event.date.anchor.lower
-        counts[anchor.year, anchor.month] += 1
+        counts[year, month] += 1
     if not counts:
         return None
     first, last = min(counts), max(counts)

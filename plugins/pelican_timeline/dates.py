@@ -152,6 +152,9 @@ class EventDate:
     unknown_start: bool = False  # "/X": start not known
     unknown_end: bool = False  # "X/": end not known
     sort_key: tuple = field(default=(), compare=False, repr=False)
+    # (year, month) the event is filed under; month 0 when known only to the year or coarser.
+    # Every listing groups its events by it, so it is worked out once, with the sort key.
+    filed_under: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
 
     @property
     def lower(self) -> date | None:
@@ -314,6 +317,7 @@ def _finish(value: EventDate) -> EventDate:
         (point.uncertain or point.approximate, value.text),
     )
     object.__setattr__(value, "sort_key", key)
+    object.__setattr__(value, "filed_under", (point.lower.year, 0 if value.is_coarse else point.lower.month))
     return value
 
 

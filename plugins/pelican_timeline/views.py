@@ -225,8 +225,7 @@ def tag_slug(tag: str) -> str:
 
 def group_key(event: Event) -> tuple[int, int]:
     """(year, month) an event is filed under; month 0 for events coarser than a month."""
-    anchor = event.date.anchor.lower
-    return anchor.year, 0 if event.date.is_coarse else anchor.month
+    return event.date.filed_under
 
 
 def group_by_month(views: Sequence[EventView], continued_from: tuple[int, int] | None = None) -> list[YearGroup]:
