@@ -10,9 +10,11 @@ import pytest
 
 from pelican_timeline.build_log import current_build
 from pelican_timeline.check_cache import code_stamp
+from pelican_timeline.content_files import read_actor, read_event
 from pelican_timeline.plugin import CODE_STAMP_NAME
 from pelican_timeline.unchanged_pages import STORE_NAME, Digests
-from sitekit import ROOT, build_site, event_file
+from pelican_timeline.views import ActorLink, EventView
+from sitekit import ROOT, actor_file, build_site, event_file
 
 CACHE = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "TIMELINE_SEARCH": False}
 
@@ -222,3 +224,22 @@ def test_with_a_function_in_the_settings_unchanged_pages_are_still_left_alone(si
     kept = [path for path in before if ours(path)]
     assert len(kept) > 20
     assert [path for path in kept if after[path] != before[path]] == []
+
+
+def test_a_record_holding_another_changes_its_digest_with_it(tmp_path: Path):
+    # An event view holds its event and its actors; each stands in by its own digest.
+    def view(title: str, actor_name: str):
+        event = read_event(_written(tmp_path / "event.md", event_file("2017-08-05", title)), str).record
+        actor = read_actor(_written(tmp_path / "kim.md", actor_file(actor_name).lstrip()), str).record
+        assert event is not None and actor is not None
+        return EventView(event, [], "5 Aug 2017", "Statement", [ActorLink(actor, "", "actors/kim/")], [])
+
+    first = Digests().reference(view("Talks", "Kim"))
+    assert first == Digests().reference(view("Talks", "Kim"))
+    assert first != Digests().reference(view("Talks resume", "Kim"))
+    assert first != Digests().reference(view("Talks", "Kim Jong Un"))
+
+
+def _written(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return str(path)

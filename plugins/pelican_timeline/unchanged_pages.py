@@ -118,11 +118,15 @@ def _digest(value: object, digests: Digests | None = None, *, naming: bool = Fal
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).digest()
 
 
-def _record_digest(record: object) -> bytes:
+def _record_digest(record: object, table: Mapping[type, object]) -> bytes:
+    # The record's own class and state, in which the records it holds (a view's event and
+    # actors, an article's events) stand in by their digests: each record is pickled once
+    # a build, not again inside every record that holds it.
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=5)
     pickler.fast = True  # no memo, as in _Pickler
-    pickler.dump(record)
+    pickler.dispatch_table = table
+    pickler.dump(record.__reduce_ex__(5))
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).digest()
 
 
@@ -169,10 +173,10 @@ class Digests:
         if kept is not None and kept[0] is obj:
             return kept[1]
         if isinstance(obj, _RECORDS):
-            # Once per build. Records hold only plain data (dataclasses, text, numbers, dates),
-            # so the C pickler digests them whole, with no call back into Python per object:
-            # a view's event and actors are in its bytes rather than standing in by reference.
-            found: tuple = ("record", _record_digest(obj))
+            # Once per build. Records hold only plain data (dataclasses, text, numbers, dates)
+            # and other records, so the C pickler digests them with no call back into Python
+            # but for the records inside.
+            found: tuple = ("record", _record_digest(obj, self.table()))
         elif isinstance(obj, Content):
             found = ("content", type(obj).__name__, *(_plain(getattr(obj, name, None)) for name in _LISTED))
         elif isinstance(obj, URLWrapper):
