@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pelican_timeline import generator
 from pelican_timeline.build_log import current_build
 from pelican_timeline.check_cache import code_stamp
 from pelican_timeline.content_files import read_actor, read_event
@@ -243,3 +244,22 @@ def test_a_record_holding_another_changes_its_digest_with_it(tmp_path: Path):
 def _written(path: Path, text: str) -> str:
     path.write_text(text, encoding="utf-8")
     return str(path)
+
+
+def test_an_articles_json_ld_is_made_only_for_a_page_that_is_written(site: Path, monkeypatch):
+    build(site)
+    made = []
+    real = generator.article_ld
+
+    def counted(record, *args, **kwargs):
+        made.append(record.origin.path)
+        return real(record, *args, **kwargs)
+
+    monkeypatch.setattr(generator, "article_ld", counted)
+    build(site)
+    assert made == []
+    _edit_an_articles_text(site / "content")
+    build(site)
+    assert made == [str(sorted((site / "content" / "articles").rglob("*.md"))[0])]
+    [edited] = [p for p in (site / "output").rglob("*.html") if b"A paragraph added in review." in p.read_bytes()]
+    assert b'"@type":"NewsArticle"' in edited.read_bytes()

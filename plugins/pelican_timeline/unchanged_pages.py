@@ -70,6 +70,9 @@ _LISTED = (
     "lang",
 )
 _RECORDS = (Event, Actor, ArticleRecord, EventView)
+# An article's attributes that are not its own values: the site's (in the site digest), and
+# its JSON-LD, made when shown from its record, events and actors (which are its values).
+_NOT_OWN = frozenset({"_context", "settings", "timeline_jsonld"})
 # Default reprs carry memory addresses, which differ from one run to the next.
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
@@ -368,7 +371,7 @@ class SkippingWriter(Writer):
         article = kwargs.get("article")
         if pages is None or not pages.store or article is None or not name or paginated or template_name:
             return super().write_file(name, template, context, relative_urls, paginated, template_name, **kwargs)
-        own = {key: value for key, value in vars(article).items() if key not in ("_context", "settings")}
+        own = {key: value for key, value in vars(article).items() if key not in _NOT_OWN}
         values = (relative_urls, own, {key: value for key, value in kwargs.items() if key != "article"})
         digest = pages.digest(context, template.environment.loader, name, template.name, values)
         if pages.unchanged(name, digest):

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
-
-from icalendar import Calendar
-from icalendar import Event as VEvent
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
 from ..dates import DatePoint
@@ -43,6 +41,9 @@ from .common import (
     source_label,
 )
 
+if TYPE_CHECKING:
+    from icalendar import Event as VEvent
+
 PRODID = "-//Pelican Timeline//pelican-timeline//EN"
 
 
@@ -61,6 +62,9 @@ def calendar_ics(
     ``article_urls`` (source path → site-relative URL) adds the article links to
     the descriptions.
     """
+    # Imported here: only a site with an absolute SITEURL writes calendars (2.8 MiB loaded).
+    from icalendar import Calendar  # noqa: PLC0415
+
     host = site_host(site_url, "an iCalendar file")
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -83,6 +87,8 @@ def event_uid(event: Event, host: str) -> str:
 def _vevent(
     event: Event, catalog: Catalog, *, host: str, site_url: str, urls: Urls, article_urls: Mapping[str, str] | None
 ) -> VEvent:
+    from icalendar import Event as VEvent  # noqa: PLC0415 - see calendar_ics
+
     item = VEvent()
     item.add("uid", event_uid(event, host))
     item.add("dtstamp", event_instant(event))

@@ -35,7 +35,7 @@ references between events, actors and articles connect into one graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -215,3 +215,22 @@ def script_tag(data: dict) -> Markup:
     is ``Markup``, so Jinja's autoescape leaves it as it is.
     """
     return Markup(f'<script type="application/ld+json">{dumps(data)}</script>')
+
+
+class WhenShown:
+    """JSON-LD made only when a template shows it: ``make`` returns the data for :func:`script_tag`.
+
+    Jinja asks for ``__html__``, as it would of ``Markup``. A page digest leaves it out
+    (``unchanged_pages.py``): it is made from records that are in the page's values.
+    """
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], dict]) -> None:
+        self._make = make
+
+    def __html__(self) -> str:
+        return script_tag(self._make())
+
+    def __str__(self) -> str:
+        return self.__html__()
