@@ -6,9 +6,10 @@ is kept with the file's modification time and size, as Pelican's content cache
 does, and reused while both are unchanged. The cross-checks between files
 (actor ids, duplicate ids and slugs) always run afresh.
 
-Files that are not remembered (all of them, the first time) are read by one
-worker process per processor when there are enough of them; a result crosses
-back pickled, the form it is remembered in anyway.
+Files that are not remembered (all of them, the first time) are read on every
+processor when there are enough of them: by this process and a worker process
+for each other processor. A worker's result crosses back pickled, the form it
+is remembered in anyway.
 
 The cache is tied to the code that wrote it: any change to this package, or to
 the Python that runs it, discards it. An unreadable cache is discarded, never

@@ -48,6 +48,7 @@ from pelican.writers import Writer
 from . import stamped_pickle
 from .build_log import current_build
 from .check_cache import code_stamp
+from .exports.jsonld import WhenShown
 from .model import Actor, ArticleRecord, Event
 from .views import EventView
 
@@ -70,9 +71,6 @@ _LISTED = (
     "lang",
 )
 _RECORDS = (Event, Actor, ArticleRecord, EventView)
-# An article's attributes that are not its own values: the site's (in the site digest), and
-# its JSON-LD, made when shown from its record, events and actors (which are its values).
-_NOT_OWN = frozenset({"_context", "settings", "timeline_jsonld"})
 # Default reprs carry memory addresses, which differ from one run to the next.
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
@@ -85,7 +83,7 @@ class _StandsFor:
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, buffer: io.BytesIO, digests: Digests | None) -> None:
+    def __init__(self, buffer: io.BytesIO, digests: Digests) -> None:
         super().__init__(buffer, protocol=5)
         # No memo: it writes an object seen twice as a back-reference, so the bytes would
         # depend on which equal values happen to be the same object (interned strings,
@@ -95,8 +93,7 @@ class _Pickler(pickle.Pickler):
         # the C pickler looks a type up there without calling back into Python, where a
         # reducer_override method is called for every object that is not a str, number,
         # list, tuple or dict (a million calls in a rebuild of 5,000 articles).
-        if digests is not None:
-            self.dispatch_table = digests.table()
+        self.dispatch_table = digests.table()
 
 
 class _NamingPickler(_Pickler):
@@ -114,9 +111,9 @@ class _NamingPickler(_Pickler):
         return NotImplemented
 
 
-def _digest(value: object, digests: Digests | None = None, *, naming: bool = False) -> bytes:
+def _digest(value: object, digests: Digests, *, naming: bool = False) -> bytes:
     buffer = io.BytesIO()
-    pickler = _NamingPickler(buffer, digests) if naming and digests is not None else _Pickler(buffer, digests)
+    pickler = _NamingPickler(buffer, digests) if naming else _Pickler(buffer, digests)
     pickler.dump(value)
     return hashlib.blake2b(buffer.getvalue(), digest_size=20).digest()
 
@@ -165,6 +162,9 @@ class Digests:
             for base in (*_RECORDS, Content, URLWrapper, *_FUNCTIONS, types.ModuleType):
                 for kind in _with_subclasses(base):
                     self._table[kind] = self._stand_in
+            # Made from the records, events and actors a page already gives its template
+            # (an article's JSON-LD): those are digested; what is made of them need not be.
+            self._table[WhenShown] = _made_when_shown
         return self._table
 
     def _stand_in(self, obj: object) -> tuple:
@@ -192,6 +192,10 @@ class Digests:
             found = ("module", obj.__name__)
         self._memo[id(obj)] = (obj, found)
         return found
+
+
+def _made_when_shown(_value: WhenShown) -> tuple:
+    return _StandsFor, ("made when shown",)
 
 
 def _with_subclasses(kind: type) -> list[type]:
@@ -371,7 +375,7 @@ class SkippingWriter(Writer):
         article = kwargs.get("article")
         if pages is None or not pages.store or article is None or not name or paginated or template_name:
             return super().write_file(name, template, context, relative_urls, paginated, template_name, **kwargs)
-        own = {key: value for key, value in vars(article).items() if key not in _NOT_OWN}
+        own = {key: value for key, value in vars(article).items() if key not in ("_context", "settings")}
         values = (relative_urls, own, {key: value for key, value in kwargs.items() if key != "article"})
         digest = pages.digest(context, template.environment.loader, name, template.name, values)
         if pages.unchanged(name, digest):

@@ -220,8 +220,8 @@ def script_tag(data: dict) -> Markup:
 class WhenShown:
     """JSON-LD made only when a template shows it: ``make`` returns the data for :func:`script_tag`.
 
-    Jinja asks for ``__html__``, as it would of ``Markup``. A page digest leaves it out
-    (``unchanged_pages.py``): it is made from records that are in the page's values.
+    Jinja asks for ``__html__``, as it would of ``Markup``. A page digest does not look
+    inside (``unchanged_pages.py``): it is made from records that are in the page's values.
     """
 
     __slots__ = ("_make",)
