@@ -78,6 +78,28 @@ def test_aliases_share_values_and_a_self_referring_alias_is_refused():
     assert error.value.message == "a YAML alias refers to itself"
 
 
+def test_a_document_reads_the_same_with_and_without_anchors():
+    # Documents without anchors are built without alias bookkeeping; an anchor that
+    # nothing refers to must not change any value or line.
+    plain = "\ntitle: AT&T sued\ntags: [a, 'b', 3]\nevents:\n  - date: 2020-01-02\n    n: ~\n    ok: true\n"
+    anchored = plain.replace("tags:", "tags: &t")
+    for text in (plain, anchored):
+        meta = load_yaml(text)
+        assert meta == {
+            "title": "AT&T sued",
+            "tags": ["a", "b", 3],
+            "events": [{"date": "2020-01-02", "n": None, "ok": True}],
+        }
+        assert (meta.key_lines, meta["tags"].item_lines, meta["events"][0].key_lines) == (
+            {"title": 2, "tags": 3, "events": 4},
+            [3, 3, 3],
+            {"date": 5, "n": 6, "ok": 7},
+        )
+    with pytest.raises(FrontMatterError) as error:
+        load_yaml("\na: [1, *x]\n")
+    assert error.value.line == 2
+
+
 def test_a_billion_laughs_document_stays_small():
     lines = ["\na: &a [x, x, x, x, x, x, x, x, x, x]"]
     for level in range(1, 9):

@@ -85,6 +85,12 @@ class SourceFloat(float):
     source: str
 
 
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_ScalarNode, _SequenceNode, _MappingNode = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+
+
 class _Loader(_BaseLoader):
     # PyYAML's resolver also supports path-based resolvers, which front matter never
     # uses; these lean versions decide a scalar's type from its first character only.
@@ -95,13 +101,13 @@ class _Loader(_BaseLoader):
         pass
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
+        if kind is _ScalarNode:
             if implicit[0]:
                 for tag, pattern in SITE_RESOLVERS.get(value[:1], ()):
                     if pattern.match(value):
                         return tag
-            return "tag:yaml.org,2002:str"
-        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+            return _STR
+        return _SEQ if kind is _SequenceNode else _MAP
 
 
 # CSafeLoader mixes in the YAML 1.1 resolver; put ours first in the lookup.
@@ -109,9 +115,6 @@ SITE_RESOLVERS = _Resolver.yaml_implicit_resolvers
 _Loader.yaml_implicit_resolvers = SITE_RESOLVERS
 
 
-_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
-_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
-_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 
 
@@ -141,64 +144,77 @@ class _Builder:
     true/false, null, mappings with text keys, lists — anything else is refused.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, anchored: bool) -> None:
+        # Only a document with anchors can have aliases, which make one node appear
+        # in several places; most front matter has none and skips the bookkeeping.
+        self.anchored = anchored
         self.done: dict[int, object] = {}  # aliases share their value: no exponential blow-up
         self.open: set[int] = set()  # nodes being built: an alias to one of them is a loop
 
     def build(self, node: yaml.Node):
-        if node.__class__ is yaml.ScalarNode:
-            # Most nodes are scalars, and a scalar's value cannot change or refer to
-            # anything, so it needs none of the bookkeeping of lists and mappings.
-            return self._scalar(node)
+        cls = node.__class__
+        if cls is _ScalarNode:
+            return node.value if node.tag == _STR else _scalar(node)
+        if not self.anchored:
+            return self._collection(node)
         key = id(node)
         if key in self.done:
             return self.done[key]
         if key in self.open:
             raise FrontMatterError("a YAML alias refers to itself", node.start_mark.line + 1)
-        tag = node.tag
         self.open.add(key)
-        if isinstance(node, yaml.MappingNode) and tag == _MAP:
-            result = self._mapping(node)
-        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
-            result = LineList(self.build(child) for child in node.value)
-            result.line = node.start_mark.line + 1
-            result.item_lines = [child.start_mark.line + 1 for child in node.value]
-        else:
-            raise _unknown_tag(node)
+        result = self._collection(node)
         self.open.discard(key)
         self.done[key] = result
         return result
 
-    @staticmethod
-    def _scalar(node: yaml.ScalarNode):
-        tag = node.tag
-        if tag == _STR:
-            return node.value
-        if tag in (_INT, _FLOAT):
-            return _number(node.value)
-        if tag == _BOOL:
-            return node.value.lower() == "true"
-        if tag == _NULL:
-            return None
+    def _collection(self, node: yaml.Node) -> LineDict | LineList:
+        if node.__class__ is _MappingNode and node.tag == _MAP:
+            return self._mapping(node)
+        if node.__class__ is _SequenceNode and node.tag == _SEQ:
+            result = LineList()
+            lines = result.item_lines = []
+            for child in node.value:
+                # Text is most of what front matter holds: take it without a call.
+                result.append(
+                    child.value if child.__class__ is _ScalarNode and child.tag == _STR else self.build(child)
+                )
+                lines.append(child.start_mark.line + 1)
+            result.line = node.start_mark.line + 1
+            return result
         raise _unknown_tag(node)
 
     def _mapping(self, node: yaml.MappingNode) -> LineDict:
         result = LineDict()
         result.line = node.start_mark.line + 1
-        result.key_lines = {}
+        key_lines = result.key_lines = {}
         for key_node, value_node in node.value:
-            key = self.build(key_node)
+            key = key_node.value if key_node.__class__ is _ScalarNode and key_node.tag == _STR else self.build(key_node)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 kind = "a list" if isinstance(key, list) else type(key).__name__
                 raise FrontMatterError(f"keys must be text, not {kind} ({key!r})", line)
-            if key in result:
-                raise FrontMatterError(
-                    f"duplicate key '{key}' (first given on line {result.key_lines[key]})", line, key
-                )
-            result[key] = self.build(value_node)
-            result.key_lines[key] = line
+            if key in key_lines:
+                raise FrontMatterError(f"duplicate key '{key}' (first given on line {key_lines[key]})", line, key)
+            if value_node.__class__ is _ScalarNode and value_node.tag == _STR:
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node)
+            key_lines[key] = line
         return result
+
+
+def _scalar(node: yaml.ScalarNode):
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag in (_INT, _FLOAT):
+        return _number(node.value)
+    if tag == _BOOL:
+        return node.value.lower() == "true"
+    if tag == _NULL:
+        return None
+    raise _unknown_tag(node)
 
 
 @dataclass
@@ -260,7 +276,7 @@ def load_yaml(text: str):
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _Builder().build(node)
+        return None if node is None else _Builder("&" in text).build(node)
     except FrontMatterError:
         raise
     except yaml.MarkedYAMLError as error:
