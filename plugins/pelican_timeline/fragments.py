@@ -1,8 +1,8 @@
 """Rendering shared pieces of the timeline pages once, not once per page.
 
 An event appears on the whole timeline, its year page, its type and tag pages
-and the pages of each of its actors; the filter controls and the overall chart
-appear on every timeline page. They are rendered once with a placeholder where
+and the pages of each of its actors; an article on the page of each actor it
+names; the filter controls and the overall chart appear on every timeline page. They are rendered once with a placeholder where
 the site's URL goes, and each page puts its own (relative) site URL in when it
 is written — the same HTML, for a fraction of the template work.
 """
@@ -50,6 +50,30 @@ class Fragments:
         """A written page with its site URL and event-title level put in."""
         html = html.replace(PLACEHOLDER, site_url)
         return html.replace(LEVEL, str(self.level)) if LEVEL in html else html
+
+    def articles(self, entries) -> Markup:
+        """An actor page's list of articles: each article is listed the same way on
+        the page of every actor it names."""
+        return Markup(
+            "".join(
+                [
+                    self._render(("article", entry.record.origin.path), "timeline/_article_entry", entry=entry)
+                    for entry in entries
+                ]
+            )
+        )
+
+    def month_heading(self, month, level: int) -> Markup:
+        return self._render(
+            ("month", month.key, month.label, month.continued, level),
+            "timeline/_month_heading",
+            month=month,
+            level=level,
+        )
+
+    def year_nav(self, current_year: int | None) -> Markup:
+        """The list of years, which differs between pages only in the year marked current."""
+        return self._render(("years", current_year), "timeline/_year_nav", current_year=current_year)
 
     def filters(self) -> Markup:
         return self._render(("filters",), "timeline/_filters")

@@ -1,0 +1,90 @@
+"""Pieces that many pages share are rendered once, and each page still gets its own links."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from pelican_timeline.fragments import PLACEHOLDER, Fragments
+from sitekit import actor_file, event_file
+
+ARTICLE = """
+---
+title: Ministers <meet> in Manila
+date: 2017-08-06
+source: {name: "Outlet & Co", url: "https://example.org/a"}
+actors: [lavrov, tillerson]
+events:
+  - date: 2017-08-06
+    title: The meeting
+    type: consult
+    actors: [lavrov, tillerson]
+---
+Body.
+"""
+
+
+class CountingTemplates:
+    """Stands in for the generator's ``get_template``: counts renders by template."""
+
+    def __init__(self) -> None:
+        self.renders: dict[str, int] = {}
+
+    def __call__(self, name: str):
+        def render(values: dict) -> str:
+            self.renders[name] = self.renders.get(name, 0) + 1
+            shown = {key: values[key] for key in ("current_year", "level") if key in values}
+            return f"<{name} {values['SITEURL']} {sorted(shown.items())}>"
+
+        return SimpleNamespace(render=render)
+
+
+def test_each_shared_piece_is_rendered_once_per_distinct_value():
+    templates = CountingTemplates()
+    fragments = Fragments(templates, {})
+    record = SimpleNamespace(origin=SimpleNamespace(path="articles/a.md"))
+    other = SimpleNamespace(origin=SimpleNamespace(path="articles/b.md"))
+    entries = [SimpleNamespace(record=record), SimpleNamespace(record=other)]
+    first = fragments.articles(entries)
+    assert fragments.articles(entries[:1]) + fragments.articles(entries[1:]) == first
+    assert PLACEHOLDER in first  # each page puts its own site URL in
+    month = SimpleNamespace(key="2017-08", label="August 2017", continued=False)
+    carried = SimpleNamespace(key="2017-08", label="August 2017", continued=True)
+    headings = [fragments.month_heading(m, level) for m in (month, carried, month) for level in (3, 4, 3)]
+    assert headings[0] == headings[2] == headings[6] != headings[1]
+    navs = [fragments.year_nav(year) for year in (2017, None, 2017, 2016)]
+    assert navs[0] == navs[2] and len({navs[0], navs[1], navs[3]}) == 3
+    assert templates.renders == {"timeline/_article_entry": 2, "timeline/_month_heading": 4, "timeline/_year_nav": 3}
+
+
+def test_an_article_listed_on_several_actor_pages_links_from_each(make_site):
+    files = {
+        "actors/lavrov.md": actor_file("Sergey Lavrov"),
+        "actors/tillerson.md": actor_file("Rex Tillerson"),
+        "articles/meeting.md": ARTICLE,
+    }
+    for site_url, expected in (("", "../../articles/ministers-in-manila/"), ("https://example.org/t", None)):
+        site = make_site(files, name=f"site{len(site_url)}", SITEURL=site_url, RELATIVE_URLS=not site_url)
+        for actor in ("lavrov", "tillerson"):
+            item = site.html(f"actors/{actor}/").select_one(".article-list li")
+            link = item.select_one("a")
+            assert link.get_text() == "Ministers <meet> in Manila"  # escaped once, shown as written
+            assert link["href"] == (expected or f"{site_url}/articles/ministers-in-manila/")
+            assert item.select_one(".outlet").get_text() == "(Outlet & Co)"
+            assert item.select_one("time")["datetime"].startswith("2017-08-06")
+            assert "@@" not in (site.output / "actors" / actor / "index.html").read_text(encoding="utf-8")
+
+
+def test_year_navigation_marks_each_page_own_year_and_the_index_keeps_its_own(make_site):
+    site = make_site(
+        {
+            "events/a.md": event_file("2016-03-01", "Spring 2016 event"),
+            "events/b.md": event_file("2017-08-05", "Summer 2017 event"),
+        }
+    )
+    current = {
+        url: [a.get_text(" ", strip=True) for a in site.html(url).select(".year-nav a[aria-current=page]")]
+        for url in ("timeline/", "timeline/2016/", "timeline/2017/")
+    }
+    assert current == {"timeline/": ["All years"], "timeline/2016/": ["2016 (1)"], "timeline/2017/": ["2017 (1)"]}
+    hrefs = [a["href"] for a in site.html("timeline/2016/").select(".year-nav a")]
+    assert hrefs == ["../../timeline/", "../../timeline/2016/", "../../timeline/2017/"]
