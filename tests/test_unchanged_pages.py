@@ -3,12 +3,13 @@ leave is the same, byte for byte, as a build from scratch of the same content.""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from pelican_timeline import generator
+from pelican_timeline import generator, site_pages
 from pelican_timeline.build_log import current_build
 from pelican_timeline.check_cache import code_stamp
 from pelican_timeline.content_files import read_actor, read_event
@@ -263,3 +264,25 @@ def test_an_articles_json_ld_is_made_only_for_a_page_that_is_written(site: Path,
     assert made == [str(sorted((site / "content" / "articles").rglob("*.md"))[0])]
     [edited] = [p for p in (site / "output").rglob("*.html") if b"A paragraph added in review." in p.read_bytes()]
     assert b'"@type":"NewsArticle"' in edited.read_bytes()
+
+
+def test_a_year_pages_json_ld_is_made_only_when_the_page_is_written(site: Path, monkeypatch):
+    build(site)
+    made = []
+    real = site_pages.events_graph
+
+    def counted(page, *args):
+        made.append(page.url.url)
+        return real(page, *args)
+
+    monkeypatch.setattr(site_pages, "events_graph", counted)
+    build(site)
+    assert made == []
+    title = _retitle_an_event(site / "content")
+    build(site)
+    # Only the year page that lists the retitled event is written, and its JSON-LD names it.
+    [year_page] = made
+    html = (site / "output" / year_page / "index.html").read_text(encoding="utf-8")
+    assert year_page.startswith("timeline/") and title in html
+    graph = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert any(node["name"].endswith(title) for node in graph["@graph"])

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from .catalog import Catalog
 from .chart import density_chart
-from .exports.jsonld import actor_ld, event_ld, graph, script_tag
+from .exports.jsonld import WhenShown, actor_ld, event_ld, graph, script_tag
 from .listings import (
     actor_event_pages,
     events_by_tag,
@@ -82,11 +83,10 @@ def filter_choices(catalog: Catalog, views: ViewBuilder) -> dict:
     }
 
 
-def _events_ld(page: TimelinePage, catalog: Catalog, views: ViewBuilder, site_url: str, article_urls) -> str:
+def events_graph(page: TimelinePage, catalog: Catalog, views: ViewBuilder, site_url: str, article_urls) -> dict:
     """JSON-LD for the events a page lists (year pages: the events' home)."""
     events = [view.event for year in page.years for month in year.months for view in month.events]
-    nodes = [event_ld(e, catalog, site_url=site_url, urls=views.urls, article_urls=article_urls) for e in events]
-    return script_tag(graph(nodes)) if nodes else ""
+    return graph([event_ld(e, catalog, site_url=site_url, urls=views.urls, article_urls=article_urls) for e in events])
 
 
 def plan_pages(
@@ -133,7 +133,12 @@ def plan_pages(
 
     def pages() -> Iterator[PageSpec]:
         for page in timeline_pages:
-            jsonld = _events_ld(page, catalog, views, site_url, article_urls) if page.kind == "year" else ""
+            # Made when the page is written: a rebuild that leaves the page alone never needs it.
+            jsonld = (
+                WhenShown(partial(events_graph, page, catalog, views, site_url, article_urls))
+                if page.kind == "year" and page.years
+                else ""
+            )
             yield PageSpec("timeline/timeline", page.url, {"timeline_page": page, "page_jsonld": jsonld})
         for listing in (type_pages(views, catalog), tag_pages(views, catalog), pair_pages(views, catalog, pairs)):
             for page in listing:

@@ -163,7 +163,7 @@ class Digests:
                 for kind in _with_subclasses(base):
                     self._table[kind] = self._stand_in
             # Made from the records, events and actors a page already gives its template
-            # (an article's JSON-LD): those are digested; what is made of them need not be.
+            # (the JSON-LD of an article, or of a year page's events): those are digested; what is made of them need not be.
             self._table[WhenShown] = _made_when_shown
         return self._table
 
