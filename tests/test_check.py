@@ -215,11 +215,11 @@ def test_the_processes_share_the_reading_and_the_results_keep_the_files_order(tm
     this_process, read_here, unpickled = os.getpid(), check_cache._read_here, check_cache._unpickled
     counts = {"here": 0, "theirs": 0}
 
-    def slow_here(read, chunk, keep):
+    def slow_here(read, chunk):
         if os.getpid() == this_process:  # this process falls behind, so the worker takes pieces too
             counts["here"] += len(chunk)
             time.sleep(0.05)
-        return read_here(read, chunk, keep)
+        return read_here(read, chunk)
 
     def counted_unpickled(stamp, data, keep):
         counts["theirs"] += 1
@@ -229,7 +229,61 @@ def test_the_processes_share_the_reading_and_the_results_keep_the_files_order(tm
     monkeypatch.setattr(check_cache, "_unpickled", counted_unpickled)
     results = check_cache.read_files(os.path.getsize, paths, keep=True)
     assert [value for _, value, _ in results] == list(range(30))
-    assert [pickle.loads(data) for _, _, data in results] == list(range(30))
+    # The workers' results come back pickled and are kept so; this process's are pickled when saved.
+    pickled = [(value, data) for _, value, data in results if data is not None]
+    assert [pickle.loads(data) for _, data in pickled] == [value for value, _ in pickled]
+    assert len(pickled) == counts["theirs"]
     assert counts["here"] > 0
     assert counts["theirs"] > 0
     assert counts["here"] + counts["theirs"] == 30
+
+
+def test_verdicts_are_written_by_a_copy_of_the_process_as_they_were_before_the_cross_checks(tmp_path, monkeypatch):
+    # Two profiles with one id: the cross-checks add a problem to the second file's result
+    # after reading. The verdicts remembered must be those of the files alone.
+    files = {f"actors/a{index:02d}.md": actor_file(f"Actor {index}") for index in range(12)}
+    files["actors/more/a00.md"] = actor_file("Actor 0 again")
+    write_files(tmp_path / "content", files)
+    (tmp_path / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(check_cache, "FORK_FROM", 5)
+    writers = tmp_path / "writers"
+    real_save = check_cache.stamped_pickle.save
+
+    def noted_save(*args):
+        with open(writers, "a") as out:
+            out.write(f"{os.getpid()}\n")
+        return real_save(*args)
+
+    monkeypatch.setattr(check_cache.stamped_pickle, "save", noted_save)
+    settings = read_settings("conf.py")
+    first_cache = VerdictCache(settings["CACHE_PATH"])
+    first = checking(settings, first_cache)
+    assert first_cache.save() is None
+    assert writers.read_text().split() != [str(os.getpid())], "a copy of this process wrote the cache"
+    assert len(writers.read_text().split()) == 1
+    duplicate = [line for line in first.report_lines() if "already used" in line]
+    assert len(duplicate) == 1
+    _, entries = pickle.loads((tmp_path / "cache" / CACHE_NAME).read_bytes())
+    remembered = [pickle.loads(data) for _, data in entries.values()]
+    assert len(remembered) == len(files) and all(result.problems == [] for result in remembered)
+
+    again_cache = VerdictCache(settings["CACHE_PATH"])
+    again = checking(settings, again_cache)
+    assert again_cache.reused == len(files)
+    assert again.report_lines() == first.report_lines()
+    assert again_cache.save() is None
+    assert len(writers.read_text().split()) == 1, "nothing new to write"
+
+
+def test_a_failing_copy_is_reported_and_the_check_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setattr(check_cache, "FORK_FROM", 1)
+    write_files(tmp_path / "content", {"events/a.md": event_file("2017-08-05", "A day")})
+    monkeypatch.chdir(tmp_path)
+    settings = read_settings(None) | {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "cache")}
+    monkeypatch.setattr(check_cache.stamped_pickle, "save", lambda *args: 1 / 0)
+    cache = VerdictCache(settings["CACHE_PATH"])
+    ledger = checking(settings, cache)
+    assert ledger.summary().startswith("timeline: 0 articles, 1 event")
+    assert cache.save() == "the process writing the cache failed"
+    assert not (tmp_path / "cache" / CACHE_NAME).exists()

@@ -9,7 +9,8 @@ does, and reused while both are unchanged. The cross-checks between files
 Files that are not remembered (all of them, the first time) are read on every
 processor when there are enough of them: by this process and a worker process
 for each other processor. A worker's result crosses back pickled, the form it
-is remembered in anyway.
+is remembered in anyway; this process's own results are pickled while the
+cross-checks run, by a copy of the process.
 
 The cache is tied to the code that wrote it: any change to this package, or to
 the Python that runs it, discards it. An unreadable cache is discarded, never
@@ -59,15 +60,19 @@ class VerdictCache:
     """Per-file results of a read function, keyed by path and checked against the file's stamp.
 
     Results are stored pickled, never as live objects, so that whatever the
-    cross-checks later do to a record cannot leak into the cache.
+    cross-checks later do to a record cannot leak into the cache: they are
+    pickled as they were read (see :meth:`start_saving`).
     """
 
     def __init__(self, folder: str | None) -> None:
         self.file = os.path.join(folder, CACHE_NAME) if folder else None
         self.stamp = code_stamp() if self.file else ""
         self.kept: dict[str, tuple[Stamp, bytes]] = self._load()
-        self.current: dict[str, tuple[Stamp, bytes]] = {}
+        # A result read by this process is pickled only when the cache is written (None here).
+        self.current: dict[str, tuple[Stamp, bytes | None]] = {}
         self.reused = 0
+        self._unpickled: dict[str, object] = {}
+        self._saving: Callable[[], str | None] | None = None
 
     def _load(self) -> dict[str, tuple[Stamp, bytes]]:
         entries = stamped_pickle.load(self.file, self.stamp) if self.file else None
@@ -90,16 +95,78 @@ class VerdictCache:
                 stale.append(index)
         fresh = read_files(read, [paths[index] for index in stale], keep=bool(self.file))
         for index, (stamp, value, data) in zip(stale, fresh, strict=True):
-            if stamp is not None and data is not None:
+            if stamp is not None and self.file:
                 self.current[paths[index]] = (stamp, data)
+                if data is None:
+                    self._unpickled[paths[index]] = value
             results[index] = value
         return results
 
+    def start_saving(self) -> None:
+        """Begin writing this run's verdicts; call it once everything is read and before the
+        cross-checks add their findings to what was read.
+
+        With many results to pickle, a copy of this process made by ``fork`` pickles and
+        writes them, on a processor that the cross-checks leave idle, while this one goes on
+        (:meth:`save` waits for it). The copy sees the results as they are now, whatever the
+        cross-checks do to them later. Elsewhere, they are pickled here and now.
+        """
+        if self._saving is not None or not self.file:
+            return
+        if not self._unpickled and self.current == self.kept:
+            self._saving = _nothing_to_write
+        elif len(self._unpickled) >= FORK_FROM and "fork" in multiprocessing.get_all_start_methods():
+            self._saving = _in_a_copy(self._write)
+        else:
+            reason = self._write()
+            self._saving = lambda: reason
+
     def save(self) -> str | None:
-        """Write the verdicts of this run (only files that still exist); the reason if it could not be."""
-        if not self.file or self.current == self.kept:
-            return None
-        return stamped_pickle.save(self.file, self.stamp, self.current)
+        """Finish writing the verdicts of this run (only files that still exist); the reason
+        if they could not be written."""
+        self.start_saving()
+        return self._saving() if self._saving else None
+
+    def _write(self) -> str | None:
+        entries = {
+            path: (stamp, pickle.dumps(self._unpickled[path], pickle.HIGHEST_PROTOCOL) if data is None else data)
+            for path, (stamp, data) in self.current.items()
+        }
+        return stamped_pickle.save(self.file, self.stamp, entries)
+
+
+def _nothing_to_write() -> None:
+    return None
+
+
+# Starting a copy of a large process costs a few milliseconds: worth it only for many results.
+FORK_FROM = 200
+
+
+def _in_a_copy(work: Callable[[], str | None]) -> Callable[[], str | None]:
+    """Run ``work`` in a forked copy of this process; returns a function that waits for it
+    and gives what ``work`` returned (a reason for trouble, or None)."""
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy: report through the pipe and leave without running any cleanup
+        status = 1
+        try:
+            os.close(reading)
+            os.write(writing, (work() or "").encode())
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writing)
+
+    def finished() -> str | None:
+        with os.fdopen(reading, "rb") as pipe:
+            reason = pipe.read().decode()
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            return "the process writing the cache failed"
+        return reason or None
+
+    return finished
 
 
 # Reading is nearly all of a first check's time, and files are read independently:
@@ -113,10 +180,11 @@ def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> lis
     """``(stamp, read(path), pickled result or None)`` for each path, in order.
 
     The stamp is taken before reading, so a file edited meanwhile is read again next
-    time. ``keep`` asks for the pickled result, to remember."""
+    time. A worker's result comes back pickled, and ``keep`` keeps those bytes, to
+    remember; a result read by this process is not pickled here (None)."""
     workers = _workers()
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return _read_here(read, paths, keep)
+        return _read_here(read, paths)
     chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -125,9 +193,8 @@ def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> lis
         futures = [pool.submit(_read_chunk, read, chunk) for chunk in chunks]
         # The workers take pieces from the front; this process takes them from the back,
         # each one only if no worker has started it, until the two meet. So the work
-        # divides itself however fast each processor happens to be. Its own results need
-        # no unpickling; the workers' come back pickled (the form they are remembered in
-        # anyway) and are taken in between, so that little is left when the two meet.
+        # divides itself however fast each processor happens to be. The workers' results
+        # come back pickled and are taken in between, so that little is left when the two meet.
         taken = 0
         for index in reversed(range(len(chunks))):
             while taken < index and futures[taken].done():
@@ -135,7 +202,7 @@ def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> lis
                 taken += 1
             if index < taken or not futures[index].cancel():
                 break
-            results[index] = _read_here(read, chunks[index], keep)
+            results[index] = _read_here(read, chunks[index])
         for index, future in enumerate(futures):
             if results[index] is None:
                 results[index] = _unpickled_chunk(future.result(), keep)
@@ -151,19 +218,18 @@ def _unpickled(stamp: Stamp | None, data: bytes, keep: bool) -> tuple[Stamp | No
     return stamp, pickle.loads(data), data if keep else None
 
 
-def _read_here(read: Callable[[str], T], paths: list[str], keep: bool) -> list[tuple[Stamp | None, T, bytes | None]]:
+def _read_here(read: Callable[[str], T], paths: list[str]) -> list[tuple[Stamp | None, T, None]]:
     results = []
     for path in paths:
         heap.after_reading()
         stamp = _file_stamp(path)
-        value = read(path)
-        results.append((stamp, value, pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if keep else None))
+        results.append((stamp, read(path), None))
     return results
 
 
 def _read_chunk(read: Callable[[str], object], paths: list[str]) -> list[tuple[Stamp | None, bytes]]:
     # In a worker: only the pickled form goes back to the parent.
-    return [(stamp, data) for stamp, _, data in _read_here(read, paths, keep=True)]
+    return [(stamp, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for stamp, value, _ in _read_here(read, paths)]
 
 
 def _workers() -> int:
