@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from test_bad_input import write_corpus
 
 from pelican_timeline import catalog, check_cache
@@ -238,6 +239,7 @@ def test_the_processes_share_the_reading_and_the_results_keep_the_files_order(tm
     assert counts["here"] + counts["theirs"] == 30
 
 
+@pytest.mark.skipif(not check_cache.forks(), reason="copies of a process are made with fork")
 def test_verdicts_are_written_by_a_copy_of_the_process_as_they_were_before_the_cross_checks(tmp_path, monkeypatch):
     # Two profiles with one id: the cross-checks add a problem to the second file's result
     # after reading. The verdicts remembered must be those of the files alone.
@@ -276,6 +278,7 @@ def test_verdicts_are_written_by_a_copy_of_the_process_as_they_were_before_the_c
     assert len(writers.read_text().split()) == 1, "nothing new to write"
 
 
+@pytest.mark.skipif(not check_cache.forks(), reason="copies of a process are made with fork")
 def test_a_failing_copy_is_reported_and_the_check_goes_on(tmp_path, monkeypatch):
     monkeypatch.setattr(check_cache, "FORK_FROM", 1)
     write_files(tmp_path / "content", {"events/a.md": event_file("2017-08-05", "A day")})
@@ -285,5 +288,23 @@ def test_a_failing_copy_is_reported_and_the_check_goes_on(tmp_path, monkeypatch)
     cache = VerdictCache(settings["CACHE_PATH"])
     ledger = checking(settings, cache)
     assert ledger.summary().startswith("timeline: 0 articles, 1 event")
-    assert cache.save() == "the process writing the cache failed"
+    assert cache.save() == cache.save() == "the process writing the cache failed"  # asked twice, waited for once
     assert not (tmp_path / "cache" / CACHE_NAME).exists()
+
+
+def test_without_a_copy_of_the_process_the_verdicts_are_written_here(tmp_path, monkeypatch):
+    def no_fork():
+        raise OSError("no process to spare")
+
+    monkeypatch.setattr(check_cache, "FORK_FROM", 1)
+    monkeypatch.setattr(check_cache.os, "fork", no_fork)
+    write_files(tmp_path / "content", {"events/a.md": event_file("2017-08-05", "A day")})
+    settings = read_settings(None) | {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "cache")}
+    open_before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    cache = VerdictCache(settings["CACHE_PATH"])
+    checking(settings, cache)
+    assert cache.save() is None
+    assert open_before is None or len(os.listdir("/proc/self/fd")) == open_before  # the pipe was closed
+    again = VerdictCache(settings["CACHE_PATH"])
+    checking(settings, again)
+    assert again.reused == 1

@@ -81,12 +81,13 @@ def test_aliases_share_values_and_a_self_referring_alias_is_refused():
 def test_a_document_reads_the_same_with_and_without_anchors():
     # Documents without anchors are built without alias bookkeeping; an anchor that
     # nothing refers to must not change any value or line.
-    plain = "\ntitle: AT&T sued\ntags: [a, 'b', 3]\nevents:\n  - date: 2020-01-02\n    n: ~\n    ok: true\n"
+    plain = "\ntitle: Telecoms sued\ntags: [a, 'b', 3]\nevents:\n  - date: 2020-01-02\n    n: ~\n    ok: true\n"
+    ampersand = plain.replace("Telecoms", "AT&T")  # an ampersand that is no anchor
     anchored = plain.replace("tags:", "tags: &t")
-    for text in (plain, anchored):
+    for text, title in ((plain, "Telecoms sued"), (ampersand, "AT&T sued"), (anchored, "Telecoms sued")):
         meta = load_yaml(text)
         assert meta == {
-            "title": "AT&T sued",
+            "title": title,
             "tags": ["a", "b", 3],
             "events": [{"date": "2020-01-02", "n": None, "ok": True}],
         }

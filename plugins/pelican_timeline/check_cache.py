@@ -115,15 +115,19 @@ class VerdictCache:
             return
         if not self._unpickled and self.current == self.kept:
             self._saving = _nothing_to_write
-        elif len(self._unpickled) >= FORK_FROM and "fork" in multiprocessing.get_all_start_methods():
-            self._saving = _in_a_copy(self._write)
-        else:
-            reason = self._write()
-            self._saving = lambda: reason
+            return
+        if len(self._unpickled) >= FORK_FROM and forks():
+            try:
+                self._saving = _in_a_copy(self._write)
+                return
+            except OSError:  # no memory or process to spare for a copy: write here instead
+                pass
+        reason = self._write()
+        self._saving = lambda: reason
 
     def save(self) -> str | None:
         """Finish writing the verdicts of this run (only files that still exist); the reason
-        if they could not be written."""
+        if they could not be written. Later calls give the same answer."""
         self.start_saving()
         return self._saving() if self._saving else None
 
@@ -143,11 +147,22 @@ def _nothing_to_write() -> None:
 FORK_FROM = 200
 
 
+def forks() -> bool:
+    """Whether this process may be copied with ``fork``: not on Windows, which has no fork,
+    nor on macOS, where system libraries may not survive it (Python starts processes afresh there)."""
+    return hasattr(os, "fork") and sys.platform != "darwin"
+
+
 def _in_a_copy(work: Callable[[], str | None]) -> Callable[[], str | None]:
     """Run ``work`` in a forked copy of this process; returns a function that waits for it
-    and gives what ``work`` returned (a reason for trouble, or None)."""
+    (once) and gives what ``work`` returned: a reason for trouble, or None."""
     reading, writing = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reading)
+        os.close(writing)
+        raise
     if pid == 0:  # the copy: report through the pipe and leave without running any cleanup
         status = 1
         try:
@@ -157,14 +172,16 @@ def _in_a_copy(work: Callable[[], str | None]) -> Callable[[], str | None]:
         finally:
             os._exit(status)
     os.close(writing)
+    outcome: list[str | None] = []
 
     def finished() -> str | None:
-        with os.fdopen(reading, "rb") as pipe:
-            reason = pipe.read().decode()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            return "the process writing the cache failed"
-        return reason or None
+        if not outcome:
+            with os.fdopen(reading, "rb") as pipe:
+                reason = pipe.read().decode()
+            _, status = os.waitpid(pid, 0)
+            failed = os.waitstatus_to_exitcode(status) != 0
+            outcome.append("the process writing the cache failed" if failed else reason or None)
+        return outcome[0]
 
     return finished
 
@@ -186,8 +203,7 @@ def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> lis
     if len(paths) < PARALLEL_FROM or workers < 2:
         return _read_here(read, paths)
     chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = multiprocessing.get_context("fork" if forks() else None)
     results: list[list | None] = [None] * len(chunks)
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
         futures = [pool.submit(_read_chunk, read, chunk) for chunk in chunks]

@@ -135,7 +135,10 @@ def check(settings: Mapping, cache: VerdictCache | None = None) -> Ledger:
             if folder in timeline_folders or not path.endswith((".rst", ".html", ".htm", *CONTENT_EXTENSIONS)):
                 ledger.add([Problem(path, None, "", "ignored: not a Markdown content file", WARNING)])
     cache.start_saving()  # what was read, before the cross-checks add to it
-    build_catalog(records, event_files, actor_files, ledger)
+    try:
+        build_catalog(records, event_files, actor_files, ledger)
+    finally:
+        cache.save()  # whatever happens, no copy of this process is left behind
     return ledger
 
 

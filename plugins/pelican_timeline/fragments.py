@@ -2,9 +2,11 @@
 
 An event appears on the whole timeline, its year page, its type and tag pages
 and the pages of each of its actors; an article on the page of each actor it
-names; the filter controls and the overall chart appear on every timeline page. They are rendered once with a placeholder where
-the site's URL goes, and each page puts its own (relative) site URL in when it
-is written — the same HTML, for a fraction of the template work.
+names; a month's heading in every listing that reaches that month; the year
+navigation, filter controls and overall chart on every timeline page. They are
+rendered once with a placeholder where the site's URL goes, and each page puts
+its own (relative) site URL in when it is written — the same HTML, for a
+fraction of the template work.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ LEVEL = "@@TIMELINE_LEVEL@@"
 
 
 class Fragments:
-    """Cached HTML of events, filters and charts, for one build."""
+    """Cached HTML of events, articles, month headings, year navigation, filters and charts,
+    for one build; each keyed by everything its HTML shows."""
 
     def __init__(self, get_template, context: dict) -> None:
         self._get_template = get_template
