@@ -71,7 +71,7 @@ class VerdictCache:
         # A result read by this process is pickled only when the cache is written (None here).
         self.current: dict[str, tuple[Stamp, bytes | None]] = {}
         self.reused = 0
-        self._unpickled: dict[str, object] = {}
+        self._to_pickle: dict[str, object] = {}
         self._saving: Callable[[], str | None] | None = None
 
     def _load(self) -> dict[str, tuple[Stamp, bytes]]:
@@ -98,7 +98,7 @@ class VerdictCache:
             if stamp is not None and self.file:
                 self.current[paths[index]] = (stamp, data)
                 if data is None:
-                    self._unpickled[paths[index]] = value
+                    self._to_pickle[paths[index]] = value
             results[index] = value
         return results
 
@@ -113,10 +113,10 @@ class VerdictCache:
         """
         if self._saving is not None or not self.file:
             return
-        if not self._unpickled and self.current == self.kept:
+        if not self._to_pickle and self.current == self.kept:
             self._saving = _nothing_to_write
             return
-        if len(self._unpickled) >= FORK_FROM and forks():
+        if len(self._to_pickle) >= FORK_FROM and forks():
             try:
                 self._saving = _in_a_copy(self._write)
                 return
@@ -133,7 +133,7 @@ class VerdictCache:
 
     def _write(self) -> str | None:
         entries = {
-            path: (stamp, pickle.dumps(self._unpickled[path], pickle.HIGHEST_PROTOCOL) if data is None else data)
+            path: (stamp, pickle.dumps(self._to_pickle[path], pickle.HIGHEST_PROTOCOL) if data is None else data)
             for path, (stamp, data) in self.current.items()
         }
         return stamped_pickle.save(self.file, self.stamp, entries)

@@ -162,8 +162,9 @@ class Digests:
             for base in (*_RECORDS, Content, URLWrapper, *_FUNCTIONS, types.ModuleType):
                 for kind in _with_subclasses(base):
                     self._table[kind] = self._stand_in
-            # Made from the records, events and actors a page already gives its template
-            # (the JSON-LD of an article, or of a year page's events): those are digested; what is made of them need not be.
+            # Made from the records, events and actors a page already gives its template (the
+            # JSON-LD of an article, or of a year page's events): those are digested, so what
+            # is made of them need not be.
             self._table[WhenShown] = _made_when_shown
         return self._table
 
