@@ -46,6 +46,7 @@ class Build:
     ledger: Ledger = field(default_factory=Ledger)
     catalog: object = None
     pages: object = None  # unchanged_pages.WrittenPages, once the timeline's generator has started
+    fragments: object = None  # fragments.Fragments, shared by every page until the site is written
 
     def absolute(self, path: str) -> str:
         return path if os.path.isabs(path) else os.path.join(self.content_path, path)

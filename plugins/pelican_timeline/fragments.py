@@ -6,12 +6,15 @@ names; a month's heading in every listing that reaches that month; the year
 navigation, filter controls and overall chart on every timeline page. They are
 rendered once with a placeholder where the site's URL goes, and each page puts
 its own (relative) site URL in when it is written — the same HTML, for a
-fraction of the template work.
+fraction of the template work. The pieces there is one of per event or article
+are kept in a file until they are shown again (``spilled_text.py``), the rest in memory.
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup
+
+from .spilled_text import SpilledText
 
 PLACEHOLDER = "@@TIMELINE_SITEURL@@"
 # The level of event titles is the same for every event on a page, so one copy of
@@ -23,21 +26,39 @@ class Fragments:
     """Cached HTML of events, articles, month headings, year navigation, filters and charts,
     for one build; each keyed by everything its HTML shows."""
 
-    def __init__(self, get_template, context: dict) -> None:
+    def __init__(self, get_template, context: dict, spill_folder: str | None = None) -> None:
         self._get_template = get_template
         self._context = context
         self._cache: dict[tuple, Markup] = {}
+        # Handles into the file, for the pieces whose number grows with the content.
+        self._spilled: dict[tuple, int] = {}
+        self._text = SpilledText(spill_folder)
         self.level = 4
+
+    def _render_new(self, template: str, values: dict) -> str:
+        return self._get_template(template).render({**self._context, **values, "SITEURL": PLACEHOLDER})
 
     def _render(self, key: tuple, template: str, **values) -> Markup:
         cached = self._cache.get(key)
         if cached is None:
-            values = {**self._context, **values, "SITEURL": PLACEHOLDER}
-            cached = self._cache[key] = Markup(self._get_template(template).render(values))
+            cached = self._cache[key] = Markup(self._render_new(template, values))
         return cached
 
-    def _event(self, view) -> Markup:
-        return self._render(("event", view.event.id), "timeline/_event", view=view, event_heading=LEVEL)
+    def _render_spilled(self, key: tuple, template: str, **values) -> str:
+        handle = self._spilled.get(key)
+        if handle is None:
+            html = self._render_new(template, values)
+            self._spilled[key] = self._text.put(html)
+            return html
+        return self._text.get(handle)
+
+    def close(self) -> None:
+        """Let the file go; called once the site is written."""
+        self._text.close()
+        self._spilled.clear()
+
+    def _event(self, view) -> str:
+        return self._render_spilled(("event", view.event.id), "timeline/_event", view=view, event_heading=LEVEL)
 
     def events(self, views, level: int) -> Markup:
         """A month's events, joined here rather than one by one in the template."""
@@ -60,7 +81,7 @@ class Fragments:
         return Markup(
             "".join(
                 [
-                    self._render(("article", entry.record.origin.path), "timeline/_article_entry", entry=entry)
+                    self._render_spilled(("article", entry.record.origin.path), "timeline/_article_entry", entry=entry)
                     for entry in entries
                 ]
             )

@@ -106,7 +106,8 @@ class TimelineGenerator(Generator):
         self.context["timeline_catalog"] = catalog
         # Shared with Pelican's article writer, which runs first: an event is rendered
         # once, for its article's page, and that copy serves every timeline page.
-        self.fragments = self.context["timeline_fragments"] = Fragments(self.get_template, self.context)
+        self.fragments = Fragments(self.get_template, self.context, self.settings["CACHE_PATH"])
+        self.context["timeline_fragments"] = self.build.fragments = self.fragments
         self.context.update(self.plan.context)
         self.context["TIMELINE_INDEX_URL"] = self.views.urls.timeline().url
         self.context["TIMELINE_ACTORS_URL"] = self.views.urls.actors().url

@@ -125,6 +125,9 @@ def add_reader(readers) -> None:
 def begin_build(pelican):
     # get_generators is sent at the start of every run, including each
     # rebuild of the autoreload loop: the right moment for a fresh ledger.
+    previous = current_build()
+    if previous is not None and previous.fragments is not None:  # a run that failed before its end
+        previous.fragments.close()
     start_build(pelican.settings["PATH"])
     heap.hand_back()  # what the last run of the loop set aside
     return TimelineGenerator
@@ -178,6 +181,8 @@ def finish_build(pelican) -> None:
     build = current_build()
     if build is None:
         return
+    if build.fragments is not None:
+        build.fragments.close()
     if build.pages is not None:
         reason = build.pages.save()
         if reason:
