@@ -26,7 +26,7 @@ from .publish_exports import absolute_site, export_links, write_exports
 from .render import markdown_renderer
 from .site_pages import plan_pages
 from .unchanged_pages import WrittenPages
-from .views import ActorLink, Urls, ViewBuilder, timestamp_label
+from .views import ActorLink, ArticleView, Urls, ViewBuilder, timestamp_label
 from .wording import counted
 
 NOT_TIMELINE_MARKDOWN = "not read by the timeline reader: write articles as Markdown with YAML front matter"
@@ -76,32 +76,32 @@ class TimelineGenerator(Generator):
         for article in self._articles:
             record = article.metadata.get("timeline")
             if record is not None:
-                article.timeline_events = [
-                    self.views.event(e) for e in catalog.events_by_article.get(record.origin.path, ())
-                ]
-                article.timeline_actors = [
-                    ActorLink(catalog.actors[a], "", self.views.urls.actor(a).url)
-                    for a in record.actor_ids
-                    if a in catalog.actors
-                ]
-                article.timeline_source = record.source
-                article.timeline_published = timestamp_label(record.date)
-                article.timeline_modified = timestamp_label(record.modified) if record.modified else ""
-                article.timeline_dateline = record.dateline
-                # Only the bylines the source printed; Pelican would fill in the site's AUTHOR.
-                article.timeline_authors = record.authors
-                article.timeline_review = record.review
-                # Made when the article's page is written (and not for a page left as it
-                # was): held for every article from here on, the JSON-LD was 8 MiB at 5,000.
-                article.timeline_jsonld = WhenShown(
-                    functools.partial(
-                        article_ld,
-                        record,
-                        catalog,
-                        site_url=site_url,
-                        urls=self.views.urls,
-                        article_url=self._article_urls[article.source_path],
-                    )
+                article.timeline_view = ArticleView(
+                    events=[self.views.event(e) for e in catalog.events_by_article.get(record.origin.path, ())],
+                    actors=[
+                        ActorLink(catalog.actors[a], "", self.views.urls.actor(a).url)
+                        for a in record.actor_ids
+                        if a in catalog.actors
+                    ],
+                    source=record.source,
+                    published=timestamp_label(record.date),
+                    modified=timestamp_label(record.modified) if record.modified else "",
+                    dateline=record.dateline,
+                    # Only the bylines the source printed; Pelican would fill in the site's AUTHOR.
+                    authors=record.authors,
+                    review=record.review,
+                    # Made when the article's page is written (and not for a page left as it
+                    # was): held for every article from here on, the JSON-LD was 8 MiB at 5,000.
+                    jsonld=WhenShown(
+                        functools.partial(
+                            article_ld,
+                            record,
+                            catalog,
+                            site_url=site_url,
+                            urls=self.views.urls,
+                            article_url=self._article_urls[article.source_path],
+                        )
+                    ),
                 )
         self.context["timeline_catalog"] = catalog
         # Shared with Pelican's article writer, which runs first: an event is rendered

@@ -16,7 +16,7 @@ from slugify import slugify
 
 from .catalog import Catalog
 from .dates import MONTHS
-from .model import ACTOR_TYPES, EVENT_TYPES, UNPROFILED, Actor, ArticleRecord, Event
+from .model import ACTOR_TYPES, EVENT_TYPES, UNPROFILED, Actor, ArticleRecord, Event, Source
 from .wording import counted
 
 ROLE_LABELS = {"actor": "actor", "recipient": "recipient", "participant": ""}
@@ -112,6 +112,25 @@ class SourceLink:
     url: str | None
     outlet: str
     internal: bool  # the article on this site, not an outside link
+
+
+@entry
+class ArticleView:
+    """What an article's page shows besides Pelican's own fields (``article.timeline_view``).
+
+    One attribute rather than one per field: Pelican's articles share a single table of
+    attribute names while they have at most 30, and nine more names gave every article a
+    table of its own, 1.3 KB larger (6 MiB at 5,000 articles)."""
+
+    events: list  # EventView, in the timeline's order
+    actors: list  # ActorLink
+    source: Source | None
+    published: str
+    modified: str
+    dateline: str
+    authors: tuple[str, ...]  # only the bylines the source printed
+    review: tuple[str, ...]
+    jsonld: object  # made when the page is written
 
 
 @entry
