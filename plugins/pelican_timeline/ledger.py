@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .wording import counted
 
@@ -41,19 +41,14 @@ def display_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-@dataclass(slots=True)  # one per file and per event: tens of thousands in a big site
-class Entry:
-    kind: str  # "article", "event", "actor", "file"
-    key: str  # a path for files, "path#n" or an id for events
-    accepted: bool
-    reasons: list[str] = field(default_factory=list)
-
-
 class Ledger:
     """What the build found, and what became of each piece."""
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[str, str], Entry] = {}
+        # Whether each piece was accepted, by its kind ("article", "event", "actor", "file")
+        # and key (a path for files, "path#n" or an id for events): one per file and per
+        # event, tens of thousands in a big site, so a bare flag rather than an object each.
+        self.entries: dict[tuple[str, str], bool] = {}
         self.problems: list[Problem] = []
         # One problem can arrive by two routes (with its file and with the event it
         # rejects, or a log line repeated); this keeps each once, without a scan of
@@ -61,12 +56,10 @@ class Ledger:
         self._reported: set[Problem] = set()
 
     def accept(self, kind: str, key: str) -> None:
-        self.entries.setdefault((kind, key), Entry(kind, key, True))
+        self.entries.setdefault((kind, key), True)
 
     def reject(self, kind: str, key: str, problems: list[Problem]) -> None:
-        entry = self.entries.setdefault((kind, key), Entry(kind, key, False))
-        entry.accepted = False
-        entry.reasons.extend(str(p) for p in problems)
+        self.entries[kind, key] = False
         self.add(problems)
 
     def add(self, problems: list[Problem]) -> None:
@@ -76,11 +69,10 @@ class Ledger:
                 self._reported.add(problem)
 
     def is_rejected(self, kind: str, key: str) -> bool:
-        entry = self.entries.get((kind, key))
-        return entry is not None and not entry.accepted
+        return self.entries.get((kind, key)) is False
 
     def count(self, kind: str, accepted: bool | None = None) -> int:
-        return sum(1 for e in self.entries.values() if e.kind == kind and (accepted is None or e.accepted == accepted))
+        return sum(1 for (k, _), a in self.entries.items() if k == kind and (accepted is None or a == accepted))
 
     @property
     def errors(self) -> list[Problem]:
@@ -92,14 +84,14 @@ class Ledger:
 
     @property
     def rejections(self) -> int:
-        return sum(1 for e in self.entries.values() if not e.accepted)
+        return sum(1 for accepted in self.entries.values() if not accepted)
 
     def report_lines(self) -> list[str]:
         """Every problem, sorted by file and line, errors and warnings together."""
         return [str(p) for p in sorted(self.problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))]
 
     def summary(self) -> str:
-        kinds = Counter(e.kind for e in self.entries.values() if e.accepted)
+        kinds = Counter(kind for (kind, _), accepted in self.entries.items() if accepted)
         drafts = f" ({counted(kinds['draft'], 'draft')} held back)" if kinds["draft"] else ""
         return (
             f"timeline: {counted(kinds['article'], 'article')}{drafts}, {counted(kinds['event'], 'event')}, "
