@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pelican_timeline.content_files import read_event
 from pelican_timeline.frontmatter import FrontMatterError, decode, load_yaml, split
+from pelican_timeline.render import markdown_renderer
 
 
 def test_yaml_1_1_booleans_and_dates_stay_text():
@@ -109,3 +111,22 @@ def test_a_billion_laughs_document_stays_small():
         lines.append(f"{current}: &{current} [" + ", ".join([f"*{previous}"] * 10) + "]")
     meta = load_yaml("\n".join(lines) + "\n")
     assert meta["i"][0][0][0][0][0][0][0][0] == ["x"] * 10  # shared lists, not 10^9 copies
+
+
+def test_ids_types_and_tags_named_in_many_files_are_held_once(tmp_path):
+    # A big site names each actor in hundreds of files: one copy of its id, not one per mention.
+    files = []
+    for number in range(2):
+        path = tmp_path / f"event-{number}.md"
+        path.write_text(
+            f"---\ndate: 2017-08-0{number + 1}\ntitle: Meeting {number}\ntype: consult\n"
+            "actors: [sergey-lavrov, {id: rex-tillerson, role: recipient}]\ntags: [asean]\n---\nText.\n",
+            encoding="utf-8",
+        )
+        files.append(read_event(str(path), markdown_renderer({})))
+    first, second = (result.record for result in files)
+    assert not files[0].problems and not files[1].problems
+    assert [a.id for a in first.actors] == [a.id for a in second.actors] == ["sergey-lavrov", "rex-tillerson"]
+    assert all(a is b for a, b in zip([a.id for a in first.actors], [a.id for a in second.actors], strict=True))
+    assert first.type is second.type and first.tags[0] is second.tags[0]
+    assert first.actors[1].role is second.actors[1].role == "recipient"

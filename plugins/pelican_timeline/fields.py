@@ -8,6 +8,7 @@ one pass reports everything wrong with a file.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -160,11 +161,13 @@ class Fields:
                 continue
             if plain:
                 self._check_plain(f"{key}[{index}]", item, values.line_of(index))
-            result.append(item.strip())
+            result.append(sys.intern(item.strip()))  # tags and the like recur across files
         return tuple(result)
 
     def identifier(self, key: str, value: object, line: int | None = None) -> str:
-        return self._checked(key, value, line, "an id (text)", id_problem)
+        # An actor's id recurs in every article and event that names it: kept once, not
+        # once per mention (tens of thousands of copies in a big site).
+        return sys.intern(self._checked(key, value, line, "an id (text)", id_problem))
 
     def _checked(self, key: str, value: object, line: int | None, wanted: str, reason_for) -> str:
         """``value`` if it is text that ``reason_for`` finds no fault with, else "" and a problem."""
@@ -185,7 +188,7 @@ class Fields:
         if value not in choices:
             self.problem(key, f"'{value}' is not one of: {', '.join(choices)}{suggest(value, choices)}")
             return ""
-        return value
+        return choices[choices.index(value)]  # the vocabulary's own text, shared by every record
 
     def event_date(self, key: str, *, required: bool = False) -> EventDate | None:
         if required and not self.require(key):
