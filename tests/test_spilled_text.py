@@ -99,3 +99,15 @@ def test_pages_show_events_read_back_from_the_file_and_match_a_build_in_memory(m
     in_memory = make_site(SITE, name="in-memory")
     assert reads and all(read == (False, False) for read in reads)
     assert written(in_file.output) == written(in_memory.output)
+
+
+def test_a_handle_used_after_closing_fails_rather_than_reading_another_file(tmp_path):
+    store = SpilledText(str(tmp_path))
+    handle = store.put("<p>an event</p>")
+    store.close()
+    other = (tmp_path / "other.txt").open("w")  # may be given the closed file's number
+    try:
+        with pytest.raises(OSError):
+            store.get(handle)
+    finally:
+        other.close()

@@ -6,8 +6,9 @@ names; a month's heading in every listing that reaches that month; the year
 navigation, filter controls and overall chart on every timeline page. They are
 rendered once with a placeholder where the site's URL goes, and each page puts
 its own (relative) site URL in when it is written — the same HTML, for a
-fraction of the template work. The pieces there is one of per event or article
-are kept in a file until they are shown again (``spilled_text.py``), the rest in memory.
+fraction of the template work. The pieces whose number grows with the content (one
+per event, one per article) wait in a file until they are shown again
+(``spilled_text.py``); the rest are kept in memory.
 """
 
 from __future__ import annotations

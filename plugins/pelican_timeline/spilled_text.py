@@ -10,7 +10,7 @@ again costs one system call (a couple of microseconds; a page shows a few dozen)
 The cache folder rather than the system's temporary folder, because the latter is
 often held in memory (tmpfs), where nothing would be saved. Where no file can be
 made or written (a full disk, a read-only folder, or a system without ``pread``),
-the text is kept in memory as before: slower to nothing, only larger.
+the text is kept in memory as before: the same pages, from a larger process.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class SpilledText:
         self._kept: list[str] = []  # what could not be written to the file
         self._end = 0
         self._file = None
+        self._fd = -1
         self._writing = False
         if hasattr(os, "pread"):
             try:
@@ -75,6 +76,7 @@ class SpilledText:
         if self._file is not None:
             self._file.close()
         self._file = None
+        self._fd = -1  # a handle used after this fails, rather than read a file since given the number
         self._writing = False
         self._kept.clear()
 
