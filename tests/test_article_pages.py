@@ -80,3 +80,30 @@ def test_article_body_keeps_paragraphs_and_starts_after_front_matter(make_site):
     paragraphs = [p.get_text() for p in body.find_all("p")]
     assert paragraphs[0] == "Note: MOSCOW (Sputnik) – Lavrov and Tillerson met."
     assert len(paragraphs) == 2
+
+
+def test_an_article_the_timeline_reader_did_not_read_is_published_plainly(make_site):
+    # reStructuredText goes through Pelican's own reader: the build warns that it is not
+    # timeline Markdown and still publishes it, without any of the timeline's fields.
+    site = make_site(
+        {
+            "articles/report.md": ARTICLE,
+            "actors/sergey-lavrov.md": actor_file("Sergey Lavrov"),
+            "articles/notes.rst": "Field notes\n###########\n\n:date: 2017-08-07\n\nWritten by hand.\n",
+        }
+    )
+    assert site.error is None
+    assert any("notes.rst: warning: not read by the timeline reader" in p for p in site.problems())
+    index = site.html("")
+    listed = {a.get_text(): a.find_parent("li") for a in index.select(".article-list li > a")}
+    assert set(listed) == {"Field notes", "Escalation Unacceptable - Lavrov"}
+    assert listed["Field notes"].select(".outlet, .count") == []
+    assert listed["Escalation Unacceptable - Lavrov"].select_one(".outlet").get_text() == "(Sputnik News)"
+    page = site.html("articles/field-notes/")
+    assert page.select_one("h1").get_text() == "Field notes"
+    assert "Written by hand." in page.select_one(".article-body").get_text()
+    meta = {
+        dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in page.select(".article-meta dt")
+    }
+    assert list(meta) == ["Published"] and "2017" in meta["Published"]
+    assert page.select("#article_events, #article_actors, script[type='application/ld+json']") == []
