@@ -31,7 +31,8 @@ class Fragments:
         self._get_template = get_template
         self._context = context
         self._cache: dict[tuple, Markup] = {}
-        # Handles into the file, for the pieces whose number grows with the content.
+        # Handles into the file (in ``spill_folder``; None keeps them in memory), for the
+        # pieces whose number grows with the content.
         self._spilled: dict[tuple, int] = {}
         self._text = SpilledText(spill_folder)
         self.level = 4
