@@ -106,6 +106,18 @@ SITE = {
 }
 
 
+def spy(monkeypatch, method: str, note) -> None:
+    """Have ``note(store, *arguments)`` called after each call of ``SpilledText.<method>``."""
+    real = getattr(SpilledText, method)
+
+    def spied(self, *arguments):
+        result = real(self, *arguments)
+        note(self, *arguments)
+        return result
+
+    monkeypatch.setattr(SpilledText, method, spied)
+
+
 def written(output: Path) -> dict[str, bytes]:
     return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
 
@@ -114,13 +126,7 @@ def written(output: Path) -> dict[str, bytes]:
 @needs_proc
 def test_pages_show_events_read_back_from_the_file_and_match_a_build_in_memory(make_site, monkeypatch):
     reads = []
-    real_get = SpilledText.get
-
-    def counting_get(self, handle):
-        reads.append((self.in_file, handle >= 0))
-        return real_get(self, handle)
-
-    monkeypatch.setattr(SpilledText, "get", counting_get)
+    spy(monkeypatch, "get", lambda store, handle: reads.append((store.in_file, handle >= 0)))
     in_file = make_site(SITE, name="in-file")
     # Each event is rendered once and read back for every other page that lists it:
     # the timeline, its year, its type and each of its actors' pages.
@@ -133,6 +139,7 @@ def test_pages_show_events_read_back_from_the_file_and_match_a_build_in_memory(m
     assert written(in_file.output) == written(in_memory.output)
 
 
+@needs_pread
 def test_a_handle_used_after_closing_fails_rather_than_reading_another_file(tmp_path):
     store = SpilledText(str(tmp_path))
     handle = store.put("<p>an event</p>")
@@ -149,13 +156,7 @@ def test_a_handle_used_after_closing_fails_rather_than_reading_another_file(tmp_
 @needs_proc
 def test_the_build_keeps_its_file_in_the_cache_folder_and_closes_it(make_site, monkeypatch):
     seen = []
-    real_init = SpilledText.__init__
-
-    def recording_init(self, folder):
-        real_init(self, folder)
-        seen.append((self, os.readlink(f"/proc/self/fd/{self._fd}")))
-
-    monkeypatch.setattr(SpilledText, "__init__", recording_init)
+    spy(monkeypatch, "__init__", lambda store, _folder: seen.append((store, os.readlink(f"/proc/self/fd/{store._fd}"))))
     site = make_site(SITE)
     cache = site.root / "cache"
     [(store, where)] = seen
