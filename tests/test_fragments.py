@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from bs4 import BeautifulSoup
+from jinja2 import Environment, FileSystemLoader
+
 from pelican_timeline.fragments import PLACEHOLDER, Fragments
+from pelican_timeline.generator import TEMPLATES
 from sitekit import actor_file, event_file
 
 ARTICLE = """
@@ -88,3 +92,62 @@ def test_year_navigation_marks_each_page_own_year_and_the_index_keeps_its_own(ma
     assert current == {"timeline/": ["All years"], "timeline/2016/": ["2016 (1)"], "timeline/2017/": ["2017 (1)"]}
     hrefs = [a["href"] for a in site.html("timeline/2016/").select(".year-nav a")]
     assert hrefs == ["../../timeline/", "../../timeline/2016/", "../../timeline/2017/"]
+
+
+HOSTILE = '<script>alert("x")</script> & "quoted"'
+
+
+def test_the_shared_templates_escape_every_field_even_where_the_site_turns_escaping_off():
+    # Pelican's own pages (index.html includes the year navigation) are rendered with the
+    # site's Jinja settings, which may turn autoescaping off.
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True, lstrip_blocks=True)
+    event = SimpleNamespace(
+        type="statement",
+        id="e-1",
+        title=HOSTILE,
+        location=HOSTILE,
+        summary_html="",
+        description_html="",
+        date_text=HOSTILE,
+    )
+    view = SimpleNamespace(
+        event=event,
+        filter_year=2017,
+        filter_actors=HOSTILE,
+        filter_tags=HOSTILE,
+        date=[("2017-08-05", HOSTILE)],
+        url="timeline/2017/#e-1",
+        type_label=HOSTILE,
+        actors=[SimpleNamespace(url="actors/a/", actor=SimpleNamespace(name=HOSTILE), role=HOSTILE)],
+        tags=[SimpleNamespace(url="tags/t/", label=HOSTILE)],
+        sources=[SimpleNamespace(internal=False, url="https://example.org/?a=1&b=2", title=HOSTILE, outlet="")],
+    )
+    option = {"id": HOSTILE, "name": HOSTILE, "url": "x/?a&b", "count": 1}
+    pages = [SimpleNamespace(url="t/?a&b")] * 2
+    rendered = {
+        "_event": env.get_template("timeline/_event.html").render(view=view, SITEURL=""),
+        "_filters": env.get_template("timeline/_filters.html").render(
+            timeline_filters={"actors": [option], "types": [option], "tags": [option]}, SITEURL=""
+        ),
+        "_pagination": env.get_template("timeline/_pagination.html").render(
+            page=SimpleNamespace(title=HOSTILE, pages=pages, number=1, previous=None, next=pages[1]), SITEURL=""
+        ),
+        "_year_nav": env.get_template("timeline/_year_nav.html").render(
+            timeline_years=[SimpleNamespace(url="y/?a&b", year=2017, count=1)], TIMELINE_INDEX_URL="t/?a&b", SITEURL=""
+        ),
+    }
+    for name, html in rendered.items():
+        assert "<script>" not in html and "?a&b" not in html, name
+    card = BeautifulSoup(rendered["_event"], "html.parser")
+    assert card.select_one(".event-title a").get_text() == HOSTILE
+    assert card.select_one("li.event")["data-actors"] == HOSTILE
+    assert card.select_one(".event-sources a")["href"] == "https://example.org/?a=1&b=2"
+    assert [
+        o.get_text() for o in BeautifulSoup(rendered["_filters"], "html.parser").select("#filter_actor option")
+    ] == [
+        "All actors",
+        f"{HOSTILE} (1)",
+    ]
+    assert (
+        BeautifulSoup(rendered["_pagination"], "html.parser").select_one("nav")["aria-label"] == f"Pages of {HOSTILE}"
+    )
