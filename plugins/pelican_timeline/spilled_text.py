@@ -2,10 +2,11 @@
 
 Every event is rendered once and shown on each page that lists it, and each article's
 entry in the actor pages' lists likewise (``fragments.py``): at 5,000 articles that is
-20,000 pieces of HTML, about 25 MiB, held until the last page is written. Written to an unnamed file in Pelican's cache folder instead, each
-costs the process one number (where it starts and how long it is). The text sits in
-the operating system's file cache, which can let it go under pressure, and showing it
-again costs one system call (a couple of microseconds; a page shows a few dozen).
+20,000 pieces of HTML, about 25 MiB, held until the last page is written. Written to an
+unnamed file in Pelican's cache folder instead, each costs the process one number (where
+it starts and how long it is). The text sits in the operating system's file cache, which
+can let it go under pressure, and showing it again costs one system call (a couple of
+microseconds; a page shows a few dozen).
 
 The cache folder rather than the system's temporary folder, because the latter is
 often held in memory (tmpfs), where nothing would be saved. Where no file can be
