@@ -205,9 +205,8 @@ class _Builder:
 
 
 def _scalar(node: yaml.ScalarNode):
+    """A scalar that is not text (text is taken where it is met, in :class:`_Builder`)."""
     tag = node.tag
-    if tag == _STR:
-        return node.value
     if tag in (_INT, _FLOAT):
         return _number(node.value)
     if tag == _BOOL:
