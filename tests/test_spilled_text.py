@@ -175,7 +175,7 @@ def test_a_run_that_ended_early_has_its_file_closed_when_the_next_begins(tmp_pat
     failed.fragments = Fragments(
         lambda name: SimpleNamespace(render=lambda values: "<li>an event</li>"), {}, str(cache)
     )
-    failed.fragments._render_spilled(("event", "e"), "t")  # a piece written before it failed
+    failed.fragments._render_spilled(failed.fragments._events, "e", "t")  # a piece written before it failed
     assert len(files_open_in(cache)) == 1
     begin_build(SimpleNamespace(settings={"PATH": str(tmp_path)}))
     assert current_build() is not failed

@@ -16,6 +16,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .spilled_text import SpilledText
+from .views import EventList
 
 PLACEHOLDER = "@@TIMELINE_SITEURL@@"
 # The level of event titles is the same for every event on a page, so one copy of
@@ -32,8 +33,9 @@ class Fragments:
         self._context = context
         self._cache: dict[tuple, Markup] = {}
         # Handles into the file (in ``spill_folder``; None keeps them in memory), for the
-        # pieces whose number grows with the content.
-        self._spilled: dict[tuple, int] = {}
+        # pieces whose number grows with the content: events by id, articles by path.
+        self._events: dict[str, int] = {}
+        self._articles: dict[str, int] = {}
         self._text = SpilledText(spill_folder)
         self.level = 4
 
@@ -46,25 +48,33 @@ class Fragments:
             cached = self._cache[key] = Markup(self._render_new(template, values))
         return cached
 
-    def _render_spilled(self, key: tuple, template: str, **values) -> str:
-        handle = self._spilled.get(key)
+    def _render_spilled(self, handles: dict[str, int], key: str, template: str, **values) -> str:
+        handle = handles.get(key)
         if handle is None:
             html = self._render_new(template, values)
-            self._spilled[key] = self._text.put(html)
+            handles[key] = self._text.put(html)
             return html
         return self._text.get(handle)
 
     def close(self) -> None:
         """Let the file go; called once the site is written."""
         self._text.close()
-        self._spilled.clear()
+        self._events.clear()
+        self._articles.clear()
 
     def _event(self, view) -> str:
-        return self._render_spilled(("event", view.event.id), "timeline/_event", view=view, event_heading=LEVEL)
+        return self._render_spilled(self._events, view.event.id, "timeline/_event", view=view, event_heading=LEVEL)
+
+    def _event_of(self, event, views) -> str:
+        """An event of an :class:`~.views.EventList`: its view is made only if it was not rendered yet."""
+        handle = self._events.get(event.id)
+        return self._text.get(handle) if handle is not None else self._event(views.builder.event(event))
 
     def events(self, views, level: int) -> Markup:
-        """A month's events, joined here rather than one by one in the template."""
+        """A month's events (an ``EventList``, or any views), joined here rather than one by one in the template."""
         self.level = level
+        if isinstance(views, EventList):
+            return Markup("".join([self._event_of(event, views) for event in views.events]))
         return Markup("".join([self._event(view) for view in views]))
 
     def event_at(self, view, level: int, site_url: str) -> Markup:
@@ -83,7 +93,9 @@ class Fragments:
         return Markup(
             "".join(
                 [
-                    self._render_spilled(("article", entry.record.origin.path), "timeline/_article_entry", entry=entry)
+                    self._render_spilled(
+                        self._articles, entry.record.origin.path, "timeline/_article_entry", entry=entry
+                    )
                     for entry in entries
                 ]
             )

@@ -26,7 +26,7 @@ from .publish_exports import absolute_site, export_links, write_exports
 from .render import markdown_renderer
 from .site_pages import plan_pages
 from .unchanged_pages import WrittenPages
-from .views import ActorLink, ArticleView, Urls, ViewBuilder, timestamp_label
+from .views import ActorLink, ArticleView, EventList, Urls, ViewBuilder, timestamp_label
 from .wording import counted
 
 NOT_TIMELINE_MARKDOWN = "not read by the timeline reader: write articles as Markdown with YAML front matter"
@@ -77,7 +77,7 @@ class TimelineGenerator(Generator):
             record = article.metadata.get("timeline")
             if record is not None:
                 article.timeline_view = ArticleView(
-                    events=[self.views.event(e) for e in catalog.events_by_article.get(record.origin.path, ())],
+                    events=EventList(catalog.events_by_article.get(record.origin.path, []), self.views),
                     actors=[
                         ActorLink(catalog.actors[a], "", self.views.urls.actor(a).url)
                         for a in record.actor_ids

@@ -85,7 +85,7 @@ def filter_choices(catalog: Catalog, views: ViewBuilder) -> dict:
 
 def events_graph(page: TimelinePage, catalog: Catalog, views: ViewBuilder, site_url: str, article_urls) -> dict:
     """JSON-LD for the events a page lists (year pages: the events' home)."""
-    events = [view.event for year in page.years for month in year.months for view in month.events]
+    events = [event for year in page.years for month in year.months for event in month.events.events]
     return graph([event_ld(e, catalog, site_url=site_url, urls=views.urls, article_urls=article_urls) for e in events])
 
 
@@ -127,7 +127,7 @@ def plan_pages(
             if pair in pairs:
                 entry.shared_url = urls.pair(*pair).url
             else:
-                entry.shared_url = views.event(first_shared[entry.actor.id]).url
+                entry.shared_url = views.homes.url(first_shared[entry.actor.id])
         for page in actor_event_pages(views, catalog, actor.id):
             yield PageSpec("timeline/actor", page.url, {"actor_page": profile, "timeline_page": page})
 

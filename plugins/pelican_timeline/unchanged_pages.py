@@ -50,7 +50,7 @@ from .build_log import current_build
 from .check_cache import code_stamp
 from .exports.jsonld import WhenShown
 from .model import Actor, ArticleRecord, Event
-from .views import EventView
+from .views import EventList, EventView
 
 STORE_NAME = "timeline-pages.pickle"
 # Values that are the same object under another name (the catalog is in each page's own values,
@@ -139,6 +139,7 @@ class Digests:
     def __init__(self) -> None:
         # Keyed by id(); the object is kept alongside so that its id is not reused.
         self._memo: dict[int, tuple[object, tuple]] = {}
+        self._views: dict[int, tuple[Event, bytes]] = {}  # an event's view, by the event's id()
         self._table: dict[type, object] | None = None
 
     def of(self, value: object) -> bytes | None:
@@ -159,7 +160,7 @@ class Digests:
         plugin's Content subclasses too) has been defined."""
         if self._table is None:
             self._table = dict(copyreg.dispatch_table)
-            for base in (*_RECORDS, Content, URLWrapper, *_FUNCTIONS, types.ModuleType):
+            for base in (*_RECORDS, EventList, Content, URLWrapper, *_FUNCTIONS, types.ModuleType):
                 for kind in _with_subclasses(base):
                     self._table[kind] = self._stand_in
             # Made from the records, events and actors a page already gives its template (the
@@ -181,6 +182,9 @@ class Digests:
             # and other records, so the C pickler digests them with no call back into Python
             # but for the records inside.
             found: tuple = ("record", _record_digest(obj, self.table()))
+        elif isinstance(obj, EventList):
+            # Views are made when shown, so a listing stands in by what its views are made of.
+            found = ("events", tuple(self._view(event, obj.builder) for event in obj.events))
         elif isinstance(obj, Content):
             found = ("content", type(obj).__name__, *(_plain(getattr(obj, name, None)) for name in _LISTED))
         elif isinstance(obj, URLWrapper):
@@ -192,6 +196,15 @@ class Digests:
         else:
             found = ("module", obj.__name__)
         self._memo[id(obj)] = (obj, found)
+        return found
+
+
+    def _view(self, event: Event, builder) -> bytes:
+        kept = self._views.get(id(event))
+        if kept is not None and kept[0] is event:
+            return kept[1]
+        found = _digest(builder.view_inputs(event), self)
+        self._views[id(event)] = (event, found)
         return found
 
 

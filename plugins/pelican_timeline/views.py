@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -16,6 +16,7 @@ from slugify import slugify
 
 from .catalog import Catalog
 from .dates import MONTHS
+from .event_homes import event_homes
 from .model import ACTOR_TYPES, EVENT_TYPES, UNPROFILED, Actor, ArticleRecord, Event, Source
 from .wording import counted
 
@@ -122,7 +123,7 @@ class ArticleView:
     attribute names while they have at most 30, and nine more names gave every article a
     table of its own, 1.3 KB larger (6 MiB at 5,000 articles)."""
 
-    events: list  # EventView, in the timeline's order
+    events: EventList  # in the timeline's order
     actors: list  # ActorLink
     source: Source | None
     published: str
@@ -191,11 +192,37 @@ class EventView:
     filter_tags: str = ""  # tag slugs, space-separated
 
 
+class EventList(Sequence):
+    """The events a listing shows, as views (:class:`EventView`) made when asked for.
+
+    A view is not kept: each event is rendered once and its HTML kept instead
+    (``fragments.py``), so holding a view per event for the whole build (14 MiB at
+    15,000 events) bought nothing. ``events`` are the records themselves."""
+
+    __slots__ = ("builder", "events")
+
+    def __init__(self, events: Sequence[Event], builder: ViewBuilder) -> None:
+        self.events = events
+        self.builder = builder
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return EventList(self.events[index], self.builder)
+        return self.builder.event(self.events[index])
+
+    def __iter__(self) -> Iterator[EventView]:
+        for event in self.events:
+            yield self.builder.event(event)
+
+
 @dataclass
 class MonthGroup:
     key: str  # anchor: "2017-08", or "2017" for events known only to the year
     label: str
-    events: list[EventView]
+    events: EventList
     continued: bool = False
 
 
@@ -247,17 +274,23 @@ def group_key(event: Event) -> tuple[int, int]:
     return event.date.filed_under
 
 
-def group_by_month(views: Sequence[EventView], continued_from: tuple[int, int] | None = None) -> list[YearGroup]:
+def group_by_month(
+    events: Sequence[Event], builder: ViewBuilder, continued_from: tuple[int, int] | None = None
+) -> list[YearGroup]:
     years: list[YearGroup] = []
-    for view in views:
-        year, month = group_key(view.event)
+    month_events: list[Event] = []
+    for event in events:
+        year, month = group_key(event)
         if not years or years[-1].year != year:
             years.append(YearGroup(year))
         months = years[-1].months
         if not months or months[-1].key != _month_key(year, month):
             label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
-            months.append(MonthGroup(_month_key(year, month), label, [], continued_from == (year, month)))
-        months[-1].events.append(view)
+            month_events = []
+            months.append(
+                MonthGroup(_month_key(year, month), label, EventList(month_events, builder), continued_from == (year, month))
+            )
+        month_events.append(event)
     return years
 
 
@@ -284,16 +317,11 @@ class ViewBuilder:
         self.urls = urls
         self.article_url = article_url
         self.page_size = page_size
-        self._views: dict[str, EventView] = {}
+        self.homes = event_homes(catalog, urls, page_size)
         self._published_labels: dict[str, str] = {}
 
     def event(self, event: Event) -> EventView:
-        view = self._views.get(event.id)
-        if view is None:
-            view = self._views[event.id] = self._build_event(event)
-        return view
-
-    def _build_event(self, event: Event) -> EventView:
+        """A new view of ``event`` (not kept: see :class:`EventList`)."""
         actors = []
         for role in event.actors:
             actor = self.catalog.actors[role.id]
@@ -315,10 +343,22 @@ class ViewBuilder:
             type_label=EVENT_TYPES[event.type],
             actors=actors,
             sources=sources,
+            url=self.homes.url(event),
             tags=tags,
             filter_year=event.date.anchor.lower.year,
             filter_actors=" ".join(event.actor_ids),
             filter_tags=" ".join(t.slug for t in tags),
+        )
+
+    def view_inputs(self, event: Event) -> tuple:
+        """Everything :meth:`event` makes a view from besides the settings: what a page
+        digest holds in place of the view (``unchanged_pages.py``)."""
+        return (
+            event,
+            tuple(self.catalog.actors[role.id] for role in event.actors),
+            self.catalog.articles.get(event.article) if event.article else None,
+            self.article_url(event.article) if event.article else None,
+            self.homes.url(event),
         )
 
     def _published(self, record: ArticleRecord) -> str:
@@ -337,8 +377,6 @@ class ViewBuilder:
         pages = []
         for year, year_events in by_year.items():
             pages.extend(self._pages(year_events, lambda n, y=year: self.urls.year(y, n), str(year), year))
-        # Views are shared between pages: building the year pages here sets each
-        # event's home URL before anything is rendered.
         everything = self._pages(events, self.urls.timeline, "Timeline", None)
         for page in everything:
             page.heading, page.kind = "Timeline", "all"
@@ -361,13 +399,9 @@ class ViewBuilder:
         pages = []
         previous_key = None
         for index, chunk in enumerate(chunks):
-            views = [self.event(e) for e in chunk]
-            years = group_by_month(views, previous_key)
+            years = group_by_month(chunk, self, previous_key)
             for group in years:
                 group.url = self.urls.year(group.year).url
-            if year is not None:
-                for view in views:
-                    view.url = f"{urls[index].url}#{view.event.id}"
             pages.append(
                 TimelinePage(
                     url=urls[index],

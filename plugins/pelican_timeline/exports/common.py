@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import weakref
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -22,6 +20,7 @@ from urllib.parse import urlsplit
 
 from ..catalog import Catalog
 from ..dates import DatePoint, EventDate
+from ..event_homes import event_homes
 from ..model import Event
 from ..views import ROLE_LABELS, Urls, group_key
 
@@ -52,26 +51,9 @@ def canonical_event_url(event: Event, urls: Urls) -> str:
     return f"{urls.year(group_key(event)[0]).url}#{event.id}"
 
 
-# One table of page locations per catalog, built on first use: exports ask for
-# thousands of event URLs, and each needs the event's position in its year.
-_locations: dict[int, tuple[weakref.ref, Urls, int, dict[str, str]]] = {}
-
-
 def event_url(event: Event, catalog: Catalog, urls: Urls) -> str:
-    """The event's anchor on the year page that lists it (site-relative).
-
-    Year pages are split into pages of ``TIMELINE_PAGE_SIZE`` events, as
-    ``views.ViewBuilder`` splits them, so an event late in a busy year lives on
-    ``timeline/2017/page/2/``; an event outside the catalog gets its canonical URL.
-    """
-    size = page_size(urls)
-    entry = _locations.get(id(catalog))
-    if entry is None or entry[0]() is not catalog or entry[1] is not urls or entry[2] != size:
-        if len(_locations) >= 8:
-            _locations.clear()
-        entry = (weakref.ref(catalog), urls, size, _locate(catalog, urls, size))
-        _locations[id(catalog)] = entry
-    return entry[3].get(event.id) or canonical_event_url(event, urls)
+    """The event's anchor on the year page that lists it (site-relative; ``event_homes.py``)."""
+    return event_homes(catalog, urls, page_size(urls)).url(event)
 
 
 def chronological(catalog: Catalog, events: Iterable[Event]) -> list[Event]:
@@ -85,17 +67,6 @@ def page_size(urls: Urls) -> int:
         return max(int(urls.settings.get("TIMELINE_PAGE_SIZE") or 0), 0)
     except (TypeError, ValueError):
         return 0
-
-
-def _locate(catalog: Catalog, urls: Urls, size: int) -> dict[str, str]:
-    seen: Counter[int] = Counter()
-    located = {}
-    for event in catalog.events:
-        year = group_key(event)[0]
-        number = seen[year] // size + 1 if size else 1
-        seen[year] += 1
-        located[event.id] = f"{urls.year(year, number).url}#{event.id}"
-    return located
 
 
 # Sources -----------------------------------------------------------------------------------------
