@@ -198,7 +198,6 @@ class Digests:
         self._memo[id(obj)] = (obj, found)
         return found
 
-
     def _view(self, event: Event, builder) -> bytes:
         kept = self._views.get(id(event))
         if kept is not None and kept[0] is event:

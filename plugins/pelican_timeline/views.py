@@ -288,7 +288,9 @@ def group_by_month(
             label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
             month_events = []
             months.append(
-                MonthGroup(_month_key(year, month), label, EventList(month_events, builder), continued_from == (year, month))
+                MonthGroup(
+                    _month_key(year, month), label, EventList(month_events, builder), continued_from == (year, month)
+                )
             )
         month_events.append(event)
     return years
