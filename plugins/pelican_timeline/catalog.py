@@ -112,7 +112,7 @@ def _collect_actors(actor_files: Iterable[FileResult], ledger: Ledger) -> dict[s
 
 
 def _add_event(event: Event, events: dict[str, Event], ledger: Ledger) -> None:
-    key = f"{event.origin.path}#{event.origin.field}" if event.origin.field else event.origin.path
+    key = event.origin
     if event.id in events:
         first = events[event.id].origin
         hint = "" if event.id_given else "; give one of them an explicit `id`"

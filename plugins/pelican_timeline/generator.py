@@ -144,8 +144,8 @@ class TimelineGenerator(Generator):
                     if kind == "article" or include_drafts:
                         timeline_records.append(record)
                     else:
-                        for index, _ in enumerate(record.events):
-                            ledger.accept("draft-event", f"{path}#events[{index}]")
+                        for event in record.events:
+                            ledger.accept("draft-event", event.origin)
         for context_key in ("pages", "hidden_pages", "draft_pages"):
             for page in self.context.get(context_key, ()):
                 ledger.add(page.metadata.get("timeline_problems", []))

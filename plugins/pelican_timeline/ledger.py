@@ -8,7 +8,7 @@ one summary line, and in strict mode fails when anything was rejected.
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from .wording import counted
@@ -46,20 +46,27 @@ class Ledger:
 
     def __init__(self) -> None:
         # Whether each piece was accepted, by its kind ("article", "event", "actor", "file")
-        # and key (a path for files, "path#n" or an id for events): one per file and per
-        # event, tens of thousands in a big site, so a bare flag rather than an object each.
-        self.entries: dict[tuple[str, str], bool] = {}
+        # and key (a path for files; for an event, the ``Origin`` it was read from): one per
+        # file and per event, tens of thousands in a big site, so a bare flag each, under
+        # keys that already exist.
+        self._entries: dict[str, dict[Hashable, bool]] = {}
         self.problems: list[Problem] = []
         # One problem can arrive by two routes (with its file and with the event it
         # rejects, or a log line repeated); this keeps each once, without a scan of
         # all those reported so far for every file.
         self._reported: set[Problem] = set()
 
-    def accept(self, kind: str, key: str) -> None:
-        self.entries.setdefault((kind, key), True)
+    def _kind(self, kind: str) -> dict[Hashable, bool]:
+        entries = self._entries.get(kind)
+        if entries is None:
+            entries = self._entries[kind] = {}
+        return entries
 
-    def reject(self, kind: str, key: str, problems: list[Problem]) -> None:
-        self.entries[kind, key] = False
+    def accept(self, kind: str, key: Hashable) -> None:
+        self._kind(kind).setdefault(key, True)
+
+    def reject(self, kind: str, key: Hashable, problems: list[Problem]) -> None:
+        self._kind(kind)[key] = False
         self.add(problems)
 
     def add(self, problems: list[Problem]) -> None:
@@ -68,11 +75,14 @@ class Ledger:
                 self.problems.append(problem)
                 self._reported.add(problem)
 
-    def is_rejected(self, kind: str, key: str) -> bool:
-        return self.entries.get((kind, key)) is False
+    def is_rejected(self, kind: str, key: Hashable) -> bool:
+        return self._entries.get(kind, {}).get(key) is False
 
     def count(self, kind: str, accepted: bool | None = None) -> int:
-        return sum(1 for (k, _), a in self.entries.items() if k == kind and (accepted is None or a == accepted))
+        entries = self._entries.get(kind, {})
+        if accepted is None:
+            return len(entries)
+        return sum(1 for a in entries.values() if a == accepted)
 
     @property
     def errors(self) -> list[Problem]:
@@ -84,14 +94,14 @@ class Ledger:
 
     @property
     def rejections(self) -> int:
-        return sum(1 for accepted in self.entries.values() if not accepted)
+        return sum(self.count(kind, accepted=False) for kind in self._entries)
 
     def report_lines(self) -> list[str]:
         """Every problem, sorted by file and line, errors and warnings together."""
         return [str(p) for p in sorted(self.problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))]
 
     def summary(self) -> str:
-        kinds = Counter(kind for (kind, _), accepted in self.entries.items() if accepted)
+        kinds = {kind: self.count(kind, accepted=True) for kind in ("article", "draft", "event", "actor")}
         drafts = f" ({counted(kinds['draft'], 'draft')} held back)" if kinds["draft"] else ""
         return (
             f"timeline: {counted(kinds['article'], 'article')}{drafts}, {counted(kinds['event'], 'event')}, "

@@ -30,6 +30,29 @@ class TimelineMarkdownReader(MarkdownReader):
     def __init__(self, settings: dict) -> None:
         super().__init__(settings)
         self._render = markdown_renderer(settings)
+        # One category, tag or author object per name, shared by the articles that carry it
+        # (Pelican makes one per article; 15,000 of them at 5,000 articles, each with its
+        # own copy of its name and slug).
+        self._shared: dict[tuple[str, str], object] = {}
+
+    def _wrapper(self, kind: str, name: str) -> object:
+        shared = self._shared.get((kind, name))
+        if shared is None:
+            shared = self._shared[kind, name] = self.process_metadata(kind, name)
+        return shared
+
+    def _wrappers(self, kind: str, names: tuple[str, ...]) -> list:
+        """Pelican's list processors ("tags", "authors"), given each name as a list of its own,
+        so that a name is never split at a comma."""
+        found = []
+        for name in names:
+            shared = self._shared.get((kind, name))
+            if shared is None:
+                made = self.process_metadata(kind, [name])
+                shared = self._shared[kind, name] = made[0] if isinstance(made, list) and made else None
+            if shared is not None:
+                found.append(shared)
+        return found
 
     def read(self, source_path: str) -> tuple[str, dict]:
         heap.after_reading()
@@ -69,11 +92,14 @@ class TimelineMarkdownReader(MarkdownReader):
             metadata["modified"] = record.modified
         # Pelican gives articles a category only when categories are published,
         # yet writing a draft reads it: keep drafts writable with categories off.
-        metadata["category"] = self.process_metadata("category", self.settings["DEFAULT_CATEGORY"])
+        metadata["category"] = self._wrapper("category", self.settings["DEFAULT_CATEGORY"])
         if record.tags:
-            metadata["tags"] = self.process_metadata("tags", list(record.tags))
+            metadata["tags"] = self._wrappers("tags", record.tags)
         if record.authors:
-            metadata["authors"] = self.process_metadata("authors", list(record.authors))
+            metadata["authors"] = self._wrappers("authors", record.authors)
+        elif self.settings.get("AUTHOR"):
+            # What Pelican would give the article, but one object for all of them.
+            metadata["author"] = self._wrapper("author", self.settings["AUTHOR"])
         if record.slug:
             metadata["slug"] = record.slug
         if record.summary:

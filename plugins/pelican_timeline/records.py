@@ -169,11 +169,11 @@ def _source(fields: Fields) -> Source | None:
 
 class ArticleResult(NamedTuple):
     """An article read: its record (None if rejected), all problems, and each
-    rejected event as ``(ledger key, its problems)``."""
+    rejected event as ``(where it was written, its problems)``."""
 
     record: ArticleRecord | None
     problems: list[Problem]
-    rejected_events: list[tuple[str, list[Problem]]]
+    rejected_events: list[tuple[Origin, list[Problem]]]
 
 
 def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
@@ -209,7 +209,7 @@ def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
     events, rejected = [], []
     for index, raw in enumerate(entries):
         event_problems: list[Problem] = []
-        key, line = f"events[{index}]", entries.line_of(index)
+        key, line = _event_key(index), entries.line_of(index)
         event = None
         if isinstance(raw, LineDict):
             event = event_from(Fields(raw, path, event_problems, key), render, article=path, line=line)
@@ -219,7 +219,7 @@ def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
         if event is not None:
             events.append(event)
         else:
-            rejected.append((f"{path}#{key}", event_problems))
+            rejected.append((Origin(path, line, key), event_problems))
     if status == "draft":
         # A draft is work in progress (an import awaiting review): everything wrong with it
         # is reported, as warnings, and it still cannot be published until it is fixed.
@@ -310,6 +310,17 @@ def actor_from(meta: LineDict, path: str, actor_id: str, bio_html: str) -> tuple
         bio_html=bio_html,
     )
     return actor, problems
+
+
+# Every event keeps the name of its place in its article ("events[2]"): one copy of each.
+_EVENT_KEYS: dict[int, str] = {}
+
+
+def _event_key(index: int) -> str:
+    key = _EVENT_KEYS.get(index)
+    if key is None:
+        key = _EVENT_KEYS[index] = f"events[{index}]"
+    return key
 
 
 def _error_count(problems: list[Problem]) -> int:
