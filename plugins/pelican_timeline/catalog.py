@@ -159,7 +159,8 @@ def _resolve_actor_references(
         for index, role in enumerate(event.actors):
             if role.id not in known:
                 origin = event.origin
-                unknown(role.id, origin.path, role.line or origin.line, origin.name(f"actors[{index}]"))
+                line = event.actor_lines[index] if index < len(event.actor_lines) else None
+                unknown(role.id, origin.path, line or origin.line, origin.name(f"actors[{index}]"))
     for actor in list(actors.values()):
         for index, affiliation in enumerate(actor.affiliations):
             if affiliation.id not in known:

@@ -68,7 +68,7 @@ class DateError(ValueError):
     """A date string that is not in the supported EDTF subset, with the reason."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatePoint:
     """One end of an event date: a single calendar date at some precision."""
 
@@ -135,11 +135,13 @@ class DatePoint:
         return text
 
 
-# Every page and export that shows an event asks for its wording, which depends on the text alone.
-_SEGMENTS: dict[str, tuple[tuple[str | None, str], ...]] = {}
+# Every export that shows an event asks for its wording, which depends on the text alone.
+_WORDING: dict[str, str] = {}
+# The month events are filed under: a few hundred (year, month) pairs for thousands of dates.
+_MONTHS: dict[tuple[int, int], tuple[int, int]] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventDate:
     """An EDTF value: a single date or an interval, with sortable bounds."""
 
@@ -151,7 +153,6 @@ class EventDate:
     open_end: bool = False  # "X/..": still going on
     unknown_start: bool = False  # "/X": start not known
     unknown_end: bool = False  # "X/": end not known
-    sort_key: tuple = field(default=(), compare=False, repr=False)
     # (year, month) the event is filed under; month 0 when known only to the year or coarser.
     # Every listing groups its events by it, so it is worked out once, with the sort key.
     filed_under: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
@@ -189,26 +190,40 @@ class EventDate:
         # their fields one by one, in the check's cache and in Pelican's content cache.
         return parse_date, (self.text,)
 
+    @property
+    def sort_key(self) -> tuple:
+        """Chronological order by lower bound; see docs/content-format.md for ties.
+
+        Made when asked (a catalog is sorted once) rather than kept with every date."""
+        point = self.anchor
+        return (
+            point.lower.year,
+            # Events known only to their year (or coarser) open the year.
+            0 if self.is_coarse else 1,
+            point.lower,
+            PRECISION_RANK[point.precision],
+            _time_key(point),
+            self.upper or date.max,
+            # Same bounds and precision: plain before qualified, then by the text itself,
+            # so the order never depends on the order files were read in.
+            (point.uncertain or point.approximate, self.text),
+        )
+
     def display(self) -> str:
-        return "".join(text for _, text in self._pieces())
+        wording = _WORDING.get(self.text)
+        if wording is None:
+            if len(_WORDING) > 100_000:
+                _WORDING.clear()
+            wording = _WORDING[self.text] = "".join(text for _, text in self.segments())
+        return wording
 
     def segments(self) -> list[tuple[str | None, str]]:
         """Pieces for rendering: ``(datetime attribute or None, text)``.
 
         Pieces with a datetime value become ``<time>`` elements; the others
-        (separators, "from", "until") are plain text.
+        (separators, "from", "until") are plain text. Made afresh: an event's
+        card is rendered once a build.
         """
-        return list(self._pieces())
-
-    def _pieces(self) -> tuple[tuple[str | None, str], ...]:
-        pieces = _SEGMENTS.get(self.text)
-        if pieces is None:
-            if len(_SEGMENTS) > 100_000:
-                _SEGMENTS.clear()
-            pieces = _SEGMENTS[self.text] = tuple(self._segments())
-        return pieces
-
-    def _segments(self) -> list[tuple[str | None, str]]:
         if not self.is_interval:
             return [(self.start.html_datetime or None, self.start.display())]
         start, end = self.start, self.end
@@ -304,20 +319,10 @@ def _parse_date(text: str) -> EventDate:
 
 def _finish(value: EventDate) -> EventDate:
     point = value.anchor
-    key = (
-        point.lower.year,
-        # Events known only to their year (or coarser) open the year.
-        0 if value.is_coarse else 1,
-        point.lower,
-        PRECISION_RANK[point.precision],
-        _time_key(point),
-        value.upper or date.max,
-        # Same bounds and precision: plain before qualified, then by the text itself,
-        # so the order never depends on the order files were read in.
-        (point.uncertain or point.approximate, value.text),
-    )
-    object.__setattr__(value, "sort_key", key)
-    object.__setattr__(value, "filed_under", (point.lower.year, 0 if value.is_coarse else point.lower.month))
+    if point.time is not None:
+        _time_key(point)  # a time at the calendar's edge cannot be put in order: refused now, not when sorted
+    month = (point.lower.year, 0 if value.is_coarse else point.lower.month)
+    object.__setattr__(value, "filed_under", _MONTHS.setdefault(month, month))
     return value
 
 

@@ -68,9 +68,11 @@ class Source:
 
 @dataclass(frozen=True)
 class ActorRole:
+    """An actor in an event and the part they play. The same pair recurs in thousands of
+    events, so it is one shared object; where each was written is ``Event.actor_lines``."""
+
     id: str
     role: str = DEFAULT_ROLE
-    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class Event:
     tags: tuple[str, ...] = ()
     article: str = ""  # source path of the article that reports it, if any
     id_given: bool = False
+    actor_lines: tuple[int | None, ...] = field(default=(), compare=False, repr=False)  # line of each of ``actors``
     # Asked for on every page that lists the event, so worked out once.
     actor_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
 

@@ -83,7 +83,7 @@ def event_from(
     kind = fields.choice("type", EVENT_TYPES, required=True)
     if "actors" not in fields.meta:
         fields.problem("actors", "is required (write `actors: []` for an event without actors)")
-    actors = _actor_roles(fields)
+    actors, actor_lines = _actor_roles(fields)
     links = _links(fields, "sources")
     given_id = fields.meta.get("id")
     event_id = fields.identifier("id", given_id) if given_id is not None else ""
@@ -105,13 +105,15 @@ def event_from(
         tags=fields.text_list("tags"),
         article=article,
         id_given=given_id is not None,
+        actor_lines=actor_lines,
     )
     return None if _error_count(fields.problems) > before else event
 
 
-def _actor_roles(fields: Fields) -> tuple[ActorRole, ...]:
+def _actor_roles(fields: Fields) -> tuple[tuple[ActorRole, ...], tuple[int | None, ...]]:
+    """The event's actors, and the line each is written on."""
     entries = fields.items("actors")
-    result = []
+    roles, lines = [], []
     for index, entry in enumerate(entries):
         key, line = f"actors[{index}]", entries.line_of(index)
         if isinstance(entry, LineDict):
@@ -122,8 +124,21 @@ def _actor_roles(fields: Fields) -> tuple[ActorRole, ...]:
         else:
             actor_id, role = fields.identifier(key, entry, line), DEFAULT_ROLE
         if actor_id:
-            result.append(ActorRole(actor_id, role or DEFAULT_ROLE, line))
-    return tuple(result)
+            roles.append(_actor_role(actor_id, role or DEFAULT_ROLE))
+            lines.append(line)
+    return tuple(roles), tuple(lines)
+
+
+_ROLES: dict[tuple[str, str], ActorRole] = {}
+
+
+def _actor_role(actor_id: str, role: str) -> ActorRole:
+    found = _ROLES.get((actor_id, role))
+    if found is None:
+        if len(_ROLES) > 100_000:
+            _ROLES.clear()
+        found = _ROLES[actor_id, role] = ActorRole(actor_id, role)
+    return found
 
 
 def _links(fields: Fields, key: str) -> tuple[Link, ...]:
