@@ -26,7 +26,7 @@ from .publish_exports import absolute_site, export_links, write_exports
 from .render import markdown_renderer
 from .site_pages import plan_pages
 from .unchanged_pages import WrittenPages
-from .views import ActorLink, ArticleView, EventList, Urls, ViewBuilder, timestamp_label
+from .views import ArticleView, EventList, Urls, ViewBuilder
 from .wording import counted
 
 NOT_TIMELINE_MARKDOWN = "not read by the timeline reader: write articles as Markdown with YAML front matter"
@@ -73,36 +73,12 @@ class TimelineGenerator(Generator):
             catalog, self.views, self.views.timeline_pages(), site_url=site_url, article_urls=self._article_urls
         )
         self._check_output_paths(ledger)
+        jsonld = functools.partial(self._article_jsonld, catalog, site_url)
         for article in self._articles:
             record = article.metadata.get("timeline")
             if record is not None:
-                article.timeline_view = ArticleView(
-                    events=EventList(catalog.events_by_article.get(record.origin.path, []), self.views),
-                    actors=[
-                        ActorLink(catalog.actors[a], "", self.views.urls.actor(a).url)
-                        for a in record.actor_ids
-                        if a in catalog.actors
-                    ],
-                    source=record.source,
-                    published=timestamp_label(record.date),
-                    modified=timestamp_label(record.modified) if record.modified else "",
-                    dateline=record.dateline,
-                    # Only the bylines the source printed; Pelican would fill in the site's AUTHOR.
-                    authors=record.authors,
-                    review=record.review,
-                    # Made when the article's page is written (and not for a page left as it
-                    # was): held for every article from here on, the JSON-LD was 8 MiB at 5,000.
-                    jsonld=WhenShown(
-                        functools.partial(
-                            article_ld,
-                            record,
-                            catalog,
-                            site_url=site_url,
-                            urls=self.views.urls,
-                            article_url=self._article_urls[article.source_path],
-                        )
-                    ),
-                )
+                events = EventList(catalog.events_by_article.get(record.origin.path, []), self.views)
+                article.timeline_view = ArticleView(record, events, self.views, jsonld)
         self.context["timeline_catalog"] = catalog
         # Shared with Pelican's article writer, which runs first: an event is rendered
         # once, for its article's page, and that copy serves every timeline page.
@@ -113,6 +89,20 @@ class TimelineGenerator(Generator):
         self.context["TIMELINE_ACTORS_URL"] = self.views.urls.actors().url
         self.context["TIMELINE_SEARCH_URL"] = self.views.urls.search().url
         self.context["timeline_exports"] = export_links(self.settings)
+
+    def _article_jsonld(self, catalog, site_url: str, record) -> WhenShown:
+        # Made when the article's page is written (and not for a page left as it was):
+        # held for every article from the start, the JSON-LD was 8 MiB at 5,000.
+        return WhenShown(
+            functools.partial(
+                article_ld,
+                record,
+                catalog,
+                site_url=site_url,
+                urls=self.views.urls,
+                article_url=self._article_urls[record.origin.path],
+            )
+        )
 
     def _register_pelican_content(self, ledger: Ledger) -> list:
         """Ledger entries for what Pelican's generators read; returns the articles

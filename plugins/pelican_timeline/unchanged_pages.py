@@ -50,7 +50,7 @@ from .build_log import current_build
 from .check_cache import code_stamp
 from .exports.jsonld import WhenShown
 from .model import Actor, ArticleRecord, Event
-from .views import EventList, EventView
+from .views import ArticleView, EventList, EventView
 
 STORE_NAME = "timeline-pages.pickle"
 # Values that are the same object under another name (the catalog is in each page's own values,
@@ -160,7 +160,7 @@ class Digests:
         plugin's Content subclasses too) has been defined."""
         if self._table is None:
             self._table = dict(copyreg.dispatch_table)
-            for base in (*_RECORDS, EventList, Content, URLWrapper, *_FUNCTIONS, types.ModuleType):
+            for base in (*_RECORDS, EventList, ArticleView, Content, URLWrapper, *_FUNCTIONS, types.ModuleType):
                 for kind in _with_subclasses(base):
                     self._table[kind] = self._stand_in
             # Made from the records, events and actors a page already gives its template (the
@@ -185,6 +185,14 @@ class Digests:
         elif isinstance(obj, EventList):
             # Views are made when shown, so a listing stands in by what its views are made of.
             found = ("events", tuple(self._view(event, obj.builder) for event in obj.events))
+        elif isinstance(obj, ArticleView):
+            # Made from its record, its events' views and the actors it names (the JSON-LD too).
+            found = (
+                "article view",
+                self.reference(obj.record),
+                self.reference(obj.events),
+                tuple(self.reference(actor) for actor in obj.actor_records()),
+            )
         elif isinstance(obj, Content):
             found = ("content", type(obj).__name__, *(_plain(getattr(obj, name, None)) for name in _LISTED))
         elif isinstance(obj, URLWrapper):
