@@ -19,33 +19,21 @@ trusted.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import multiprocessing
 import os
 import pickle
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import TypeVar
 
 from . import heap, stamped_pickle
+from .code_stamp import code_stamp
 
 CACHE_NAME = "timeline-check.pickle"
 
 T = TypeVar("T")
 Stamp = tuple[int, int]
-
-
-@functools.cache  # the code running is the code loaded: read it once per process
-def code_stamp() -> str:
-    """A digest of this package's source and the interpreter's version."""
-    digest = hashlib.sha256(sys.version.encode())
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _file_stamp(path: str) -> Stamp | None:

@@ -11,7 +11,7 @@ from pelican import signals
 
 from . import heap
 from .build_log import current_build, install_catcher, start_build
-from .check_cache import code_stamp
+from .code_stamp import code_stamp
 from .generator import TimelineGenerator, add_template_path
 from .ledger import ERROR, WARNING, Problem
 from .publish_exports import EXPORT_DEFAULTS

@@ -84,9 +84,6 @@ class TimelineMarkdownReader(MarkdownReader):
             "date": record.date,
             "status": self.process_metadata("status", record.status),
             "timeline": record,
-            # Kept with the article so that Pelican's content cache replays them.
-            "timeline_problems": result.problems,
-            "timeline_rejected_events": result.rejected_events,
         }
         if record.modified:
             metadata["modified"] = record.modified
@@ -107,7 +104,14 @@ class TimelineMarkdownReader(MarkdownReader):
                 result.problems.append(Problem(source_path, source.meta.line_of("summary"), "summary", reason, WARNING))
             metadata["summary"] = self._render(record.summary)
         metadata.update(record.extra)
-        return render_body(source, source_path, self._render, result.problems), metadata
+        body = render_body(source, source_path, self._render, result.problems)
+        # Kept with the article so that Pelican's content cache replays them (only when there
+        # are any: two empty lists in each of thousands of articles add up).
+        if result.problems:
+            metadata["timeline_problems"] = result.problems
+        if result.rejected_events:
+            metadata["timeline_rejected_events"] = result.rejected_events
+        return body, metadata
 
     def _read_page(self, source_path: str) -> tuple[str, dict]:
         source, problems = load(source_path)
@@ -119,5 +123,6 @@ class TimelineMarkdownReader(MarkdownReader):
         if any(p.severity == "error" for p in problems):
             self._reject("page", source_path, problems)
         body = render_body(source, source_path, self._render, problems)
-        metadata["timeline_problems"] = problems
+        if problems:
+            metadata["timeline_problems"] = problems
         return body, metadata

@@ -38,7 +38,6 @@ import re
 import types
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from pelican.contents import Content
@@ -47,7 +46,7 @@ from pelican.writers import Writer
 
 from . import stamped_pickle
 from .build_log import current_build
-from .check_cache import code_stamp
+from .code_stamp import code_stamp
 from .exports.jsonld import WhenShown
 from .model import Actor, ArticleRecord, Event
 from .views import ArticleView, EventList, EventView
@@ -258,6 +257,9 @@ def template_files(loader) -> list[Path]:
 
 
 def _versions() -> str:
+    # Only a build that keeps its pages' record pays for importing this (2 MiB).
+    from importlib import metadata  # noqa: PLC0415
+
     versions = []
     for name in ("pelican", "jinja2", "markdown", "markupsafe"):
         try:
@@ -301,7 +303,7 @@ class WrittenPages:
     output_path: str
     store: str | None  # the cache file; None when skipping is off
     # The record is kept only by the code, and the libraries, that wrote it.
-    stamp: str = field(default_factory=lambda: f"{code_stamp()}; {_versions()}")
+    stamp: str = ""
     kept: dict[str, Entry] = field(default_factory=dict)
     current: dict[str, Entry] = field(default_factory=dict)
     kept_groups: dict[str, Group] = field(default_factory=dict)
@@ -314,7 +316,7 @@ class WrittenPages:
     @classmethod
     def for_settings(cls, settings: Mapping, output_path: str) -> WrittenPages:
         store = os.path.join(settings["CACHE_PATH"], STORE_NAME) if enabled(settings) else None
-        pages = cls(output_path, store)
+        pages = cls(output_path, store, stamp=f"{code_stamp()}; {_versions()}" if store else "")
         kept = stamped_pickle.load(store, pages.stamp) if store else None
         if isinstance(kept, dict):
             pages.kept = kept.get("pages", {})
