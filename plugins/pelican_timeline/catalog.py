@@ -23,9 +23,10 @@ class Catalog:
     events: list[Event] = field(default_factory=list)  # chronological
     actors: dict[str, Actor] = field(default_factory=dict)  # by id, sorted by name
     articles: dict[str, ArticleRecord] = field(default_factory=dict)  # by source path
-    events_by_actor: dict[str, list[Event]] = field(default_factory=dict)
-    articles_by_actor: dict[str, list[ArticleRecord]] = field(default_factory=dict)
-    events_by_article: dict[str, list[Event]] = field(default_factory=dict)
+    # Tuples, not lists: thousands of them live as long as the build.
+    events_by_actor: dict[str, tuple[Event, ...]] = field(default_factory=dict)
+    articles_by_actor: dict[str, tuple[ArticleRecord, ...]] = field(default_factory=dict)
+    events_by_article: dict[str, tuple[Event, ...]] = field(default_factory=dict)
 
     def co_actors(self, actor_id: str) -> list[tuple[Actor, int]]:
         """Actors sharing events with ``actor_id``, most shared first."""
@@ -73,8 +74,8 @@ def build_catalog(
             by_actor[actor_id].append(event)
         if event.article:
             by_article[event.article].append(event)
-    catalog.events_by_actor = dict(by_actor)
-    catalog.events_by_article = dict(by_article)
+    catalog.events_by_actor = {key: tuple(found) for key, found in by_actor.items()}
+    catalog.events_by_article = {key: tuple(found) for key, found in by_article.items()}
 
     mentions: dict[str, list[ArticleRecord]] = defaultdict(list)
     for path, article in sorted(catalog.articles.items(), key=lambda item: (_instant(item[1].date), item[0])):
@@ -83,7 +84,7 @@ def build_catalog(
             named.update(event.actor_ids)
         for actor_id in sorted(named):
             mentions[actor_id].append(article)
-    catalog.articles_by_actor = dict(mentions)
+    catalog.articles_by_actor = {key: tuple(found) for key, found in mentions.items()}
     return catalog
 
 

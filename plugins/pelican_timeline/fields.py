@@ -122,7 +122,8 @@ class Fields:
             return False
         return True
 
-    def text(self, key: str, *, required: bool = False, plain: bool = True) -> str:
+    def text(self, key: str, *, required: bool = False, plain: bool = True, shared: bool = False) -> str:
+        """``shared``: a value many files repeat (a place, an outlet, a dateline), kept once."""
         if required and not self.require(key):
             return ""
         value = self.meta.get(key)
@@ -135,7 +136,7 @@ class Fields:
         value = value.strip()
         if plain:
             self._check_plain(key, value)
-        return value
+        return sys.intern(value) if shared else value
 
     def _check_plain(self, key: str, value: str, line: int | None = None) -> None:
         if MARKUP.search(value):

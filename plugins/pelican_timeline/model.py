@@ -143,4 +143,4 @@ class ArticleRecord:
     slug: str = ""
     summary: str = ""
     review: tuple[str, ...] = ()
-    extra: dict = field(default_factory=dict, compare=False)
+    extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # Pelican's own fields, passed on

@@ -97,7 +97,7 @@ def event_from(
         type=kind,
         actors=actors,
         origin=Origin(fields.path, line or fields.meta.line, fields.prefix),
-        location=fields.text("location"),
+        location=fields.text("location", shared=True),
         summary_html=summary_html,
         description_html=description_html,
         links=links,
@@ -163,22 +163,22 @@ def _source(fields: Fields) -> Source | None:
         return None
     value = fields.meta["source"]
     if isinstance(value, str):  # `source: Reuters` is a fine shorthand
-        return Source(name=fields.text("source"))
+        return Source(name=fields.text("source", shared=True))
     source = fields.mapping("source", value)
     if source is None:
         return None
     source.reject_unknown(("name", "url", "via"))
-    name = source.text("name", required=True)
+    name = source.text("name", required=True, shared=True)
     url = source.url("url", value["url"]) if source.has("url") else ""
     via = None
     if source.has("via"):
         raw = value["via"]
         if isinstance(raw, str):
-            via = Link(url="", title=source.text("via"))
+            via = Link(url="", title=source.text("via", shared=True))
         elif (via_fields := source.mapping("via", raw)) is not None:
             via_fields.reject_unknown(("name", "url"))
             via_url = via_fields.url("url", raw["url"]) if via_fields.has("url") else ""
-            via = Link(url=via_url, title=via_fields.text("name", required=True))
+            via = Link(url=via_url, title=via_fields.text("name", required=True, shared=True))
     return Source(name=name, url=url, via=via)
 
 
@@ -212,14 +212,14 @@ def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
         for i, value in enumerate(mentioned)
     ]
     record_fields = dict(
-        dateline=fields.text("dateline"),
+        dateline=fields.text("dateline", shared=True),
         authors=fields.text_list("authors"),
         tags=fields.text_list("tags"),
         summary=fields.text("summary", plain=False),
         review=fields.text_list("review"),
     )
     entries = fields.items("events")
-    passthrough = {key: fields.text(key) for key in PASSTHROUGH_FIELDS if fields.has(key)}
+    passthrough = tuple((key, fields.text(key)) for key in PASSTHROUGH_FIELDS if fields.has(key))
     article_ok = _error_count(problems) == 0
     events, rejected = [], []
     for index, raw in enumerate(entries):

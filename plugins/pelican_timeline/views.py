@@ -187,7 +187,11 @@ class ArticleLink:
 
     record: ArticleRecord
     url: str | None
-    date_label: str
+
+    @property
+    def date_label(self) -> str:
+        # Made when shown: each article's entry is rendered once, for all its actors' pages.
+        return timestamp_label(self.record.date)
 
 
 @dataclass(slots=True)
@@ -360,7 +364,6 @@ class ViewBuilder:
         self.article_url = article_url
         self.page_size = page_size
         self.homes = event_homes(catalog, urls, page_size)
-        self._published_labels: dict[str, str] = {}
 
     def event(self, event: Event) -> EventView:
         """A new view of ``event`` (not kept: see :class:`EventList`)."""
@@ -402,13 +405,6 @@ class ViewBuilder:
             self.article_url(event.article) if event.article else None,
             self.homes.url(event),
         )
-
-    def _published(self, record: ArticleRecord) -> str:
-        # An article is listed on the page of each actor it names.
-        label = self._published_labels.get(record.origin.path)
-        if label is None:
-            label = self._published_labels[record.origin.path] = timestamp_label(record.date)
-        return label
 
     def timeline_pages(self) -> list[TimelinePage]:
         """The whole timeline, then each year, split into pages of ``page_size`` events."""
@@ -493,7 +489,7 @@ class ViewBuilder:
                 }
             )
         articles = [
-            ArticleLink(record, self.article_url(record.origin.path), self._published(record))
+            ArticleLink(record, self.article_url(record.origin.path))
             for record in self.catalog.articles_by_actor.get(actor.id, ())
         ]
         co_actors = [
