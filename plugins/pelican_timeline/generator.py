@@ -7,7 +7,6 @@ content at once, before anything is written.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 from collections import defaultdict
@@ -197,20 +196,14 @@ class TimelineGenerator(Generator):
             "page_name": spec.url.url,
             "timeline_fragments": fragments,
         }
+        html = fragments.finish(template.render(values), site_url)
         path = sanitised_join(self.output_path, save_as)
         folder = os.path.dirname(path)
         if folder not in self._folders_made:  # one system call per page adds up on slow disks
             os.makedirs(folder, exist_ok=True)
             self._folders_made.add(folder)
-        # Written as it is rendered: a year page is 0.7 MB of text, and held whole it was held
-        # three times over (rendered, its site URL put in, encoded).
-        try:
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.writelines(fragments.finish(chunk, site_url) for chunk in template.generate(values))
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.remove(path)  # not half a page, which the next build could take for a whole one
-            raise
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(html)
         pages.written(save_as, digest)
         signals.content_written.send(path, context=values)
 
