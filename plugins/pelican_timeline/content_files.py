@@ -6,6 +6,7 @@ through these functions, so a file is judged the same way everywhere.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,14 @@ def load(path: str) -> tuple[SplitFile | None, list[Problem]]:
         return None, [Problem(path, None, "", f"cannot be read: {error.strerror}")]
 
 
+def made_from(*texts: str) -> bytes:
+    """What a record is made from, as a digest (``model.Origin.source``)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for text in texts:
+        hasher.update(text.encode("utf-8", "surrogatepass") + b"\0")
+    return hasher.digest()
+
+
 def render_body(source: SplitFile, path: str, render: Render, problems: list[Problem]) -> str:
     """The body as safe HTML; a warning says when the sanitiser had to remove something."""
     if not source.body.strip():
@@ -55,7 +64,8 @@ def read_article(path: str, render: Render) -> tuple[ArticleResult, SplitFile | 
     source, problems = load(path)
     if source is None:
         return ArticleResult(None, problems, []), None
-    return article_from(source.meta, path, render), source
+    # An article's record is made from its front matter alone: an edit to its text leaves it as it was.
+    return article_from(source.meta, path, render, digest=made_from(source.front_matter)), source
 
 
 def read_event(path: str, render: Render) -> FileResult:
@@ -63,7 +73,13 @@ def read_event(path: str, render: Render) -> FileResult:
     if source is None:
         return FileResult(path, None, problems)
     description = render_body(source, path, render, problems)
-    event = event_from(Fields(source.meta, path, problems), render, description_html=description, line=1)
+    event = event_from(
+        Fields(source.meta, path, problems),
+        render,
+        description_html=description,
+        line=1,
+        digest=made_from(source.front_matter, source.body),
+    )
     return FileResult(path, event, problems)
 
 
@@ -73,7 +89,7 @@ def read_actor(path: str, render: Render) -> FileResult:
         return FileResult(path, None, problems)
     actor_id = os.path.splitext(os.path.basename(path))[0]
     bio = render_body(source, path, render, problems)
-    actor, more = actor_from(source.meta, path, actor_id, bio)
+    actor, more = actor_from(source.meta, path, actor_id, bio, digest=made_from(source.front_matter, source.body))
     return FileResult(path, actor, problems + more)
 
 

@@ -223,6 +223,7 @@ class SplitFile:
     meta: LineDict
     body: str
     body_line: int
+    front_matter: str = ""  # the block's text, as read
 
 
 def decode(raw: bytes) -> str:
@@ -262,7 +263,7 @@ def split(text: str) -> SplitFile:
         kind = "a list" if isinstance(meta, list) else f"a single value ({meta!r})"
         raise FrontMatterError(f"the front matter must be a mapping of fields, not {kind}", 2)
     body = "\n".join(lines[closing + 1 :])
-    return SplitFile(meta, body, closing + 2)
+    return SplitFile(meta, body, closing + 2, header)
 
 
 def load_yaml(text: str):

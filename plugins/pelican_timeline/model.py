@@ -7,6 +7,7 @@ know nothing of Pelican, templates or files on disk beyond where they came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from dataclasses import field as dataclass_field
 from datetime import datetime
 
 from .dates import EventDate
@@ -46,6 +47,9 @@ class Origin:
     path: str
     line: int | None = None
     field: str = ""  # "events[2]" for an event inside an article
+    # A digest of the file's bytes, shared by everything read from it: a record is made from
+    # its file alone (and the settings and code), so a page digest can name it by this.
+    source: bytes = dataclass_field(default=b"", compare=False, repr=False)
 
     def name(self, key: str) -> str:
         return f"{self.field}.{key}" if self.field else key

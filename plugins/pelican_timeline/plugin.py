@@ -16,7 +16,7 @@ from .generator import TimelineGenerator, add_template_path
 from .ledger import ERROR, WARNING, Problem
 from .publish_exports import EXPORT_DEFAULTS
 from .reader import TimelineMarkdownReader
-from .unchanged_pages import SkippingWriter
+from .skipping_writer import SkippingWriter
 from .wording import counted
 
 CODE_STAMP_NAME = "timeline-code.stamp"

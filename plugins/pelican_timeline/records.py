@@ -73,7 +73,13 @@ def derive_event_id(date_text: str, title: str) -> str:
 
 
 def event_from(
-    fields: Fields, render: Render, *, article: str = "", description_html: str = "", line: int | None = None
+    fields: Fields,
+    render: Render,
+    *,
+    article: str = "",
+    description_html: str = "",
+    line: int | None = None,
+    digest: bytes = b"",
 ) -> Event | None:
     """Validate one event mapping; None when it must be rejected."""
     before = _error_count(fields.problems)
@@ -96,7 +102,7 @@ def event_from(
         title=title,
         type=kind,
         actors=actors,
-        origin=Origin(fields.path, line or fields.meta.line, fields.prefix),
+        origin=Origin(fields.path, line or fields.meta.line, fields.prefix, digest),
         location=fields.text("location", shared=True),
         summary_html=summary_html,
         description_html=description_html,
@@ -191,7 +197,7 @@ class ArticleResult(NamedTuple):
     rejected_events: list[tuple[Origin, list[Problem]]]
 
 
-def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
+def article_from(meta: LineDict, path: str, render: Render, *, digest: bytes = b"") -> ArticleResult:
     """Validate an article's front matter, including each of its events.
 
     Events with errors are left out of the record and listed as rejected;
@@ -227,7 +233,7 @@ def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
         key, line = _event_key(index), entries.line_of(index)
         event = None
         if isinstance(raw, LineDict):
-            event = event_from(Fields(raw, path, event_problems, key), render, article=path, line=line)
+            event = event_from(Fields(raw, path, event_problems, key), render, article=path, line=line, digest=digest)
         else:
             event_problems.append(Problem(path, line, key, f"must be a mapping of event fields, not {type_name(raw)}"))
         problems.extend(event_problems)
@@ -243,7 +249,7 @@ def article_from(meta: LineDict, path: str, render: Render) -> ArticleResult:
     if not article_ok:
         return ArticleResult(None, problems, rejected)
     record = ArticleRecord(
-        origin=Origin(path, 1),
+        origin=Origin(path, 1, "", digest),
         title=title,
         date=date,
         modified=modified,
@@ -284,7 +290,9 @@ def page_from(meta: LineDict, path: str, problems: list[Problem]) -> dict:
     return metadata
 
 
-def actor_from(meta: LineDict, path: str, actor_id: str, bio_html: str) -> tuple[Actor | None, list[Problem]]:
+def actor_from(
+    meta: LineDict, path: str, actor_id: str, bio_html: str, *, digest: bytes = b""
+) -> tuple[Actor | None, list[Problem]]:
     """Validate an actor profile; its id is the file name."""
     problems: list[Problem] = []
     fields = Fields(meta, path, problems)
@@ -318,7 +326,7 @@ def actor_from(meta: LineDict, path: str, actor_id: str, bio_html: str) -> tuple
         id=actor_id,
         name=name,
         type=kind,
-        origin=Origin(path, 1),
+        origin=Origin(path, 1, "", digest),
         aliases=aliases,
         affiliations=tuple(affiliations),
         wikidata=wikidata,

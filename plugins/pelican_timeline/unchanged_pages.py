@@ -39,13 +39,12 @@ import types
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
-from pelican.writers import Writer
 
 from . import stamped_pickle
-from .build_log import current_build
 from .code_stamp import code_stamp
 from .exports.jsonld import WhenShown
 from .model import Actor, ArticleRecord, Event
@@ -166,6 +165,8 @@ class Digests:
             # JSON-LD of an article, or of a year page's events): those are digested, so what
             # is made of them need not be.
             self._table[WhenShown] = _made_when_shown
+            # Each article's date carries its zone, which pickles through Python, slowly; its name says it all.
+            self._table[ZoneInfo] = _zone
         return self._table
 
     def _stand_in(self, obj: object) -> tuple:
@@ -177,10 +178,17 @@ class Digests:
         if kept is not None and kept[0] is obj:
             return kept[1]
         if isinstance(obj, _RECORDS):
-            # Once per build. Records hold only plain data (dataclasses, text, numbers, dates)
-            # and other records, so the C pickler digests them with no call back into Python
-            # but for the records inside.
-            found: tuple = ("record", _record_digest(obj, self.table()))
+            origin = getattr(obj, "origin", None)
+            if origin is not None and origin.source:
+                # A record is made from its file alone (with the settings and code, which are in
+                # every digest): named by the file's bytes and its place in it, it need not be pickled.
+                made_from = f"{type(obj).__name__}\0{origin.path}\0{origin.field}".encode()
+                found: tuple = ("record", hashlib.blake2b(origin.source + made_from, digest_size=20).digest())
+            else:
+                # Once per build. Records hold only plain data (dataclasses, text, numbers, dates)
+                # and other records, so the C pickler digests them with no call back into Python
+                # but for the records inside.
+                found = ("record", _record_digest(obj, self.table()))
         elif isinstance(obj, EventList):
             # Views are made when shown, so a listing stands in by what its views are made of.
             found = ("events", tuple(self._view(event, obj.builder) for event in obj.events))
@@ -209,9 +217,19 @@ class Digests:
         kept = self._views.get(id(event))
         if kept is not None and kept[0] is event:
             return kept[1]
-        found = _digest(builder.view_inputs(event), self)
+        made_of, actors, article, article_url, home = builder.view_inputs(event)
+        hasher = hashlib.blake2b(self.reference(made_of)[1], digest_size=20)
+        for actor in actors:
+            hasher.update(self.reference(actor)[1])
+        hasher.update(self.reference(article)[1] if article is not None else b"-")
+        hasher.update(f"\0{article_url}\0{home}".encode())
+        found = hasher.digest()
         self._views[id(event)] = (event, found)
         return found
+
+
+def _zone(zone: ZoneInfo) -> tuple:
+    return _StandsFor, ("zone", str(zone))
 
 
 def _made_when_shown(_value: WhenShown) -> tuple:
@@ -310,6 +328,7 @@ class WrittenPages:
     current_groups: dict[str, Group] = field(default_factory=dict)
     digests: Digests = field(default_factory=Digests)
     skipped: int = 0
+    _contents: dict[int, tuple[Content, bytes | None]] = field(default_factory=dict)
     _site: bytes | None = None
     _site_known: bool = False
 
@@ -334,6 +353,17 @@ class WrittenPages:
             return None
         own = self.digests.of((key, template, values))
         return None if own is None else hashlib.blake2b(self._site + own, digest_size=20).digest()
+
+    def content_digest(self, content: Content) -> bytes | None:
+        """The digest of an article or page as a whole (its text and every field), once a build:
+        its own page is made from it, and the listings that show it."""
+        kept = self._contents.get(id(content))
+        if kept is not None and kept[0] is content:
+            return kept[1]
+        own = {key: value for key, value in vars(content).items() if key not in ("_context", "settings")}
+        found = self.digests.of(own)
+        self._contents[id(content)] = (content, found)
+        return found
 
     def unchanged(self, save_as: str, digest: bytes | None) -> bool:
         """True if the page written last time from the same values is still on disk as written
@@ -385,24 +415,3 @@ def _file_entry(path: str, digest: bytes) -> Entry | None:
     except OSError:
         return None
     return digest, status.st_size, status.st_mtime_ns
-
-
-class SkippingWriter(Writer):
-    """Pelican's writer, leaving an article's page alone when nothing it shows has changed."""
-
-    def write_file(  # noqa: PLR0917 (Pelican's signature)
-        self, name, template, context, relative_urls=False, paginated=None, template_name=None, **kwargs
-    ):
-        build = current_build()
-        pages = getattr(build, "pages", None)
-        article = kwargs.get("article")
-        if pages is None or not pages.store or article is None or not name or paginated or template_name:
-            return super().write_file(name, template, context, relative_urls, paginated, template_name, **kwargs)
-        own = {key: value for key, value in vars(article).items() if key not in ("_context", "settings")}
-        values = (relative_urls, own, {key: value for key, value in kwargs.items() if key != "article"})
-        digest = pages.digest(context, template.environment.loader, name, template.name, values)
-        if pages.unchanged(name, digest):
-            return None
-        result = super().write_file(name, template, context, relative_urls, paginated, template_name, **kwargs)
-        pages.written(name, digest)
-        return result
