@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sitekit import actor_file
+from pelican.settings import read_settings
+
+from pelican_timeline.reader import TimelineMarkdownReader
+from sitekit import ROOT, actor_file
 
 ARTICLE = """
 ---
@@ -107,3 +110,27 @@ def test_an_article_the_timeline_reader_did_not_read_is_published_plainly(make_s
     }
     assert list(meta) == ["Published"] and "2017" in meta["Published"]
     assert page.select("#article_events, #article_actors, script[type='application/ld+json']") == []
+
+
+def test_a_tag_with_a_comma_stays_one_tag(make_site):
+    body = "---\ntitle: {title}\ndate: 2017-08-0{n}\nsource: Wire\ntags: ['Korea, North', sanctions]\nactors: []\n---\nText.\n"
+    site = make_site({f"articles/a{n}.md": body.format(title=f"Article {n}", n=n) for n in (1, 2)})
+    assert site.error is None
+    for n in (1, 2):
+        tags = site.html(f"articles/article-{n}/").select("#article_tags ~ ul a")
+        assert [a.get_text() for a in tags] == ["Korea, North", "sanctions"]
+    assert sorted(p.name for p in (site.output / "tags").iterdir()) == ["index.html", "korea-north", "sanctions"]
+
+
+def test_articles_read_in_one_build_share_their_category_tag_and_author_objects(tmp_path):
+    content = tmp_path / "content"
+    body = "---\ntitle: Article {n}\ndate: 2017-08-0{n}\nsource: Wire\ntags: [sanctions]\nactors: []\n---\nText.\n"
+    for n in (1, 2):
+        (content / "articles").mkdir(parents=True, exist_ok=True)
+        (content / "articles" / f"a{n}.md").write_text(body.format(n=n), encoding="utf-8")
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    reader = TimelineMarkdownReader(settings)
+    first, second = (reader.read(str(content / "articles" / f"a{n}.md"))[1] for n in (1, 2))
+    assert first["tags"][0] is second["tags"][0] and str(first["tags"][0]) == "sanctions"
+    assert first["category"] is second["category"]
+    assert first["author"] is second["author"] and str(first["author"]) == settings["AUTHOR"]

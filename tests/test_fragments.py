@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader
+from pelican import signals
 
+from pelican_timeline import views
 from pelican_timeline.fragments import PLACEHOLDER, Fragments
 from pelican_timeline.generator import TEMPLATES
 from sitekit import actor_file, event_file
@@ -151,3 +154,40 @@ def test_the_shared_templates_escape_every_field_even_where_the_site_turns_escap
     assert (
         BeautifulSoup(rendered["_pagination"], "html.parser").select_one("nav")["aria-label"] == f"Pages of {HOSTILE}"
     )
+
+
+def test_an_events_view_is_made_only_to_render_it_and_is_not_kept(make_site, monkeypatch):
+    made: list[str] = []
+    real = views.ViewBuilder.event
+
+    def counted(self, event):
+        made.append(event.id)
+        return real(self, event)
+
+    monkeypatch.setattr(views.ViewBuilder, "event", counted)
+    alive: list[int] = []
+
+    def count_views(_pelican) -> None:  # at the build's end, with all it made still alive
+        gc.unfreeze()  # what the build set aside (heap.py) is hidden from get_objects
+        alive.append(sum(isinstance(o, views.EventView) for o in gc.get_objects()))
+        gc.freeze()
+
+    signals.finalized.connect(count_views)
+    try:
+        site = make_site(
+            {
+                "actors/lavrov.md": actor_file("Sergey Lavrov"),
+                "actors/tillerson.md": actor_file("Rex Tillerson"),
+                "articles/meeting.md": ARTICLE,
+                "events/later.md": event_file("2017-09-01", "A later statement", actors="[lavrov]"),
+            }
+        )
+    finally:
+        signals.finalized.disconnect(count_views)
+    assert site.error is None
+    # Each event is shown on its article's page or the timeline, its year, type and actor
+    # pages, and its view is made once: to render it the first time.
+    assert sorted(made) == sorted(e.id for e in site.catalog.events)
+    for page in ("timeline/", "timeline/2017/", "actors/lavrov/"):
+        assert [li["data-event"] for li in site.html(page).select("li.event")] == [e.id for e in site.catalog.events]
+    assert alive == [0]

@@ -3,6 +3,7 @@ leave is the same, byte for byte, as a build from scratch of the same content.""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from pelican_timeline import generator, site_pages
 from pelican_timeline.build_log import current_build
 from pelican_timeline.check_cache import code_stamp
-from pelican_timeline.content_files import read_actor, read_event
+from pelican_timeline.content_files import read_actor, read_article, read_event
 from pelican_timeline.plugin import CODE_STAMP_NAME
 from pelican_timeline.unchanged_pages import STORE_NAME, Digests
 from pelican_timeline.views import ActorLink, EventView
@@ -336,3 +337,23 @@ def test_a_new_article_rewrites_every_index_page_it_shifts(listed_site: Path, tm
     expected = cold_build(listed_site, tmp_path, **paginated)
     assert {path: after[path] for path in expected} == expected
     assert b"Report number 8" in expected["index.html"]
+
+
+def test_a_record_is_named_by_the_text_it_was_read_from(tmp_path: Path):
+    def record(text: str):
+        path = tmp_path / "articles" / "a.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return read_article(str(path), str)[0].record
+
+    article = _article(3, "odd")
+    first = Digests().reference(record(article))
+    # The article's text is not part of its record: its events' pages need not change with it.
+    assert Digests().reference(record(article.replace("The text", "Other text"))) == first
+    assert Digests().reference(record(article.replace("Report number 3", "Report no. 3"))) != first
+    event = record(article).events[0]
+    assert Digests().reference(event) != first
+    # A record made by hand (no file behind it) is named by its values.
+    bare = dataclasses.replace(event, origin=dataclasses.replace(event.origin, source=b""))
+    assert Digests().reference(bare) == Digests().reference(dataclasses.replace(bare))
+    assert Digests().reference(bare) != Digests().reference(dataclasses.replace(bare, title="Else"))
