@@ -18,13 +18,13 @@ Markdown's versions are those that wrote it. Within it, a page's digest covers:
   event views are digested once per build and stand in by their digest.
 
 So an edit to one event rewrites the article that reports it and the pages
-that list it; an edit to an article's text rewrites that article's page. Pages
-that show other articles' text or the whole catalog (Pelican's index, archive
-and tag pages) are always written; a theme whose article pages do either should
-turn skipping off. Skipping is on when Pelican's content cache is
-(``CACHE_CONTENT`` and ``LOAD_CONTENT_CACHE``, as in ``make devserver``) unless
-``TIMELINE_SKIP_UNCHANGED`` says otherwise; a published build (``make html``,
-``make publish``) writes every page.
+that list it; an edit to an article's text rewrites that article's page. Pelican's
+listing pages (index, archive, tag pages), which show other articles' text, are
+digested with the articles on them (``skipping_writer.py``). A theme whose article
+pages show other articles' text or read the whole catalog should turn skipping off.
+Skipping is on when Pelican's content cache is (``CACHE_CONTENT`` and
+``LOAD_CONTENT_CACHE``, as in ``make devserver``) unless ``TIMELINE_SKIP_UNCHANGED``
+says otherwise; a published build (``make html``, ``make publish``) writes every page.
 """
 
 from __future__ import annotations
