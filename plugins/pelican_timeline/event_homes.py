@@ -22,6 +22,8 @@ class EventHomes:
     def __init__(self, events: Iterable[Event], year_url: YearUrl, page_size: int) -> None:
         self._year_url = year_url
         self._page: dict[str, int] = {}
+        # A few hundred year pages serve tens of thousands of asks: each address made once.
+        self._pages: dict[tuple[int, int], str] = {}
         seen: Counter[int] = Counter()
         for event in events:
             year = event.date.filed_under[0]
@@ -30,7 +32,11 @@ class EventHomes:
 
     def url(self, event: Event) -> str:
         """The event's anchor on its year page; an event not listed gets its year's first page."""
-        return f"{self._year_url(event.date.filed_under[0], self._page.get(event.id, 1))}#{event.id}"
+        page = (event.date.filed_under[0], self._page.get(event.id, 1))
+        address = self._pages.get(page)
+        if address is None:
+            address = self._pages[page] = self._year_url(*page)
+        return f"{address}#{event.id}"
 
 
 # One table per catalog and set of addresses, made on first use: a build asks for
