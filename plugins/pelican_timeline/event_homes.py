@@ -23,7 +23,7 @@ class EventHomes:
         self._year_url = year_url
         self._page: dict[str, int] = {}
         # A few hundred year pages serve tens of thousands of asks: each address made once.
-        self._pages: dict[tuple[int, int], str] = {}
+        self._page_urls: dict[tuple[int, int], str] = {}
         seen: Counter[int] = Counter()
         for event in events:
             year = event.date.filed_under[0]
@@ -33,9 +33,9 @@ class EventHomes:
     def url(self, event: Event) -> str:
         """The event's anchor on its year page; an event not listed gets its year's first page."""
         page = (event.date.filed_under[0], self._page.get(event.id, 1))
-        address = self._pages.get(page)
+        address = self._page_urls.get(page)
         if address is None:
-            address = self._pages[page] = self._year_url(*page)
+            address = self._page_urls[page] = self._year_url(*page)
         return f"{address}#{event.id}"
 
 

@@ -47,8 +47,9 @@ class Origin:
     path: str
     line: int | None = None
     field: str = ""  # "events[2]" for an event inside an article
-    # A digest of the file's bytes, shared by everything read from it: a record is made from
-    # its file alone (and the settings and code), so a page digest can name it by this.
+    # A digest of what the record was read from (an article's front matter; an event's or
+    # actor's whole file), shared by everything read from it: a record is made from that alone
+    # (with the settings and code), so a page digest can name it by this.
     source: bytes = dataclass_field(default=b"", compare=False, repr=False)
 
     def name(self, key: str) -> str:

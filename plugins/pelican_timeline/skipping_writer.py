@@ -76,9 +76,9 @@ def _call_digest(pages: WrittenPages, context: Mapping, name, template, *, relat
     """What a listing was called with. A value that is one of the site's shared values (all
     articles, all dates) is in the site's digest already, and is named here by its key."""
     shared = {id(value): key for key, value in context.items() if isinstance(value, (list, dict, tuple))}
+    # Both are alive, so the same id is the same object.
     values = {
-        key: ("site", shared[id(value)]) if id(value) in shared and context[shared[id(value)]] is value else value
-        for key, value in sorted(kwargs.items())
+        key: ("site", shared[id(value)]) if id(value) in shared else value for key, value in sorted(kwargs.items())
     }
     return pages.digests.of((name, template.name, relative_urls, values))
 
