@@ -289,7 +289,7 @@ def _parse_date(text: str) -> EventDate:
     value = text.strip()
     if not value:
         raise DateError("empty date")
-    if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", value):
+    if _LOCAL_STYLE.fullmatch(value):
         raise DateError(_explain(value))
     if "/" not in value:
         point = _parse_point(value)
@@ -335,6 +335,15 @@ def _time_key(point: DatePoint) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+# 12/08/2017 and the like: day and month in an order that cannot be known.
+_LOCAL_STYLE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+
+
 def _parse_point(text: str) -> DatePoint:
     match = _POINT.fullmatch(text)
     if not match:
@@ -367,13 +376,13 @@ def _parse_point(text: str) -> DatePoint:
             raise DateError(f"'{text}': a season (21-24) cannot have a day")
         _, first_month, last_month = SEASONS[month]
         last_year = year + 1 if last_month < first_month else year
-        last_day = calendar.monthrange(last_year, last_month)[1]
+        last_day = _days_in(last_year, last_month)
         return DatePoint(
             text, date(year, first_month, 1), date(last_year, last_month, last_day), "season", season=month, **flags
         )
     if not 1 <= month <= 12:
         raise DateError(f"'{text}': month {month_text} does not exist (use 01-12, or 21-24 for seasons)")
-    month_days = calendar.monthrange(year, month)[1]
+    month_days = _days_in(year, month)
     if day_text is None or day_text == "XX":
         return DatePoint(text, date(year, month, 1), date(year, month, month_days), "month", **flags)
     day = int(day_text)
@@ -407,7 +416,7 @@ def _parse_point(text: str) -> DatePoint:
 
 
 def _explain(text: str) -> str:
-    if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", text):
+    if _LOCAL_STYLE.fullmatch(text):
         return f"'{text}' is not EDTF; write dates as YYYY-MM-DD"
     if re.fullmatch(r"-\d+.*", text):
         return f"'{text}': years before 1 CE are not supported"

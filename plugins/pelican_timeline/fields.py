@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -89,6 +89,10 @@ def suggest(value: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{best}'?)"
 
 
+# Ids already found safe (a safe id is its own stripped form), each kept once.
+_SAFE_IDS: dict[str, str] = {}
+
+
 class Fields:
     """One mapping from the front matter of ``path``; ``prefix`` names its place."""
 
@@ -110,8 +114,7 @@ class Fields:
     def has(self, key: str) -> bool:
         return self.meta.get(key) is not None
 
-    def reject_unknown(self, allowed: Iterable[str]) -> None:
-        allowed = tuple(allowed)
+    def reject_unknown(self, allowed: Collection[str]) -> None:
         for key in self.meta:
             if key not in allowed:
                 self.problem(key, f"unknown field{suggest(key, allowed)}")
@@ -124,22 +127,23 @@ class Fields:
 
     def text(self, key: str, *, required: bool = False, plain: bool = True, shared: bool = False) -> str:
         """``shared``: a value many files repeat (a place, an outlet, a dateline), kept once."""
-        if required and not self.require(key):
-            return ""
         value = self.meta.get(key)
-        if value is None:
+        if value is None or value == "":
+            if required:
+                self.require(key)
             return ""
-        value = as_text(value)
-        if not isinstance(value, str):
-            self.problem(key, f"must be text, not {type_name(value)}")
-            return ""
+        if value.__class__ is not str:  # text is nearly every value: anything else takes the long way
+            value = as_text(value)
+            if not isinstance(value, str):
+                self.problem(key, f"must be text, not {type_name(value)}")
+                return ""
         value = value.strip()
         if plain:
             self._check_plain(key, value)
         return sys.intern(value) if shared else value
 
     def _check_plain(self, key: str, value: str, line: int | None = None) -> None:
-        if MARKUP.search(value):
+        if "<" in value and MARKUP.search(value):
             self.problem(key, "contains HTML markup; it is shown as literal text", WARNING, line)
 
     def items(self, key: str) -> LineList:
@@ -167,8 +171,16 @@ class Fields:
 
     def identifier(self, key: str, value: object, line: int | None = None) -> str:
         # An actor's id recurs in every article and event that names it: kept once, not
-        # once per mention (tens of thousands of copies in a big site).
-        return sys.intern(self._checked(key, value, line, "an id (text)", id_problem))
+        # once per mention (tens of thousands of copies in a big site), and judged once.
+        known = _SAFE_IDS.get(value) if value.__class__ is str else None
+        if known is not None:
+            return known
+        checked = sys.intern(self._checked(key, value, line, "an id (text)", id_problem))
+        if checked:
+            if len(_SAFE_IDS) > 100_000:
+                _SAFE_IDS.clear()
+            _SAFE_IDS[checked] = checked
+        return checked
 
     def _checked(self, key: str, value: object, line: int | None, wanted: str, reason_for) -> str:
         """``value`` if it is text that ``reason_for`` finds no fault with, else "" and a problem."""
@@ -234,9 +246,12 @@ class Fields:
 
     def url(self, key: str, value: object, line: int | None = None) -> str:
         """A safe link, or "" when the link is dropped (with a warning: the rest stays publishable)."""
-        if isinstance(value, str) and value.strip() and (reason := url_problem(value)):
-            self.problem(key, f"{reason}; the link is dropped", WARNING, line)
-            return ""
+        if isinstance(value, str) and value.strip():
+            reason = url_problem(value)
+            if reason:
+                self.problem(key, f"{reason}; the link is dropped", WARNING, line)
+                return ""
+            return value.strip()
         return self._checked(key, value, line, "a URL", url_problem)
 
     def markdown(self, key: str, render) -> str:

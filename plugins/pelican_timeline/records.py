@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
-from slugify import slugify
-
+from . import slugs
 from .fields import Fields, id_problem, type_name
 from .frontmatter import LineDict
 from .ledger import ERROR, WARNING, Problem
@@ -69,7 +68,7 @@ def derive_event_id(date_text: str, title: str) -> str:
     """A stable id from the date and the title: ``2017-08-05-un-adopts-resolution-2371``."""
     for mark, words in _DATE_WORDS.items():
         date_text = date_text.replace(mark, words)
-    return slugify(f"{date_text} {title}", max_length=MAX_DERIVED_ID_LENGTH, word_boundary=True)
+    return slugs.slug(f"{date_text} {title}", max_length=MAX_DERIVED_ID_LENGTH, word_boundary=True)
 
 
 def event_from(

@@ -12,12 +12,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from slugify import slugify
-
 from .catalog import Catalog
 from .dates import MONTHS
 from .event_homes import event_homes
 from .model import ACTOR_TYPES, EVENT_TYPES, UNPROFILED, Actor, ArticleRecord, Event, Source
+from .slugs import slug
 from .wording import counted
 
 ROLE_LABELS = {"actor": "actor", "recipient": "recipient", "participant": ""}
@@ -310,7 +309,7 @@ def timestamp_label(moment: datetime) -> str:
 
 
 def tag_slug(tag: str) -> str:
-    return slugify(tag, max_length=60, word_boundary=True)
+    return slug(tag, max_length=60, word_boundary=True)
 
 
 def group_key(event: Event) -> tuple[int, int]:
