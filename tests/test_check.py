@@ -216,11 +216,11 @@ def test_the_processes_share_the_reading_and_the_results_keep_the_files_order(tm
     this_process, read_here, unpickled = os.getpid(), check_cache._read_here, check_cache._unpickled
     counts = {"here": 0, "theirs": 0}
 
-    def slow_here(read, chunk):
+    def slow_here(chunk):
         if os.getpid() == this_process:  # this process falls behind, so the worker takes pieces too
             counts["here"] += len(chunk)
             time.sleep(0.05)
-        return read_here(read, chunk)
+        return read_here(chunk)
 
     def counted_unpickled(stamp, data, keep):
         counts["theirs"] += 1
@@ -228,7 +228,7 @@ def test_the_processes_share_the_reading_and_the_results_keep_the_files_order(tm
 
     monkeypatch.setattr(check_cache, "_read_here", slow_here)
     monkeypatch.setattr(check_cache, "_unpickled", counted_unpickled)
-    results = check_cache.read_files(os.path.getsize, paths, keep=True)
+    results = check_cache.read_files([(os.path.getsize, path) for path in paths], keep=True)
     assert [value for _, value, _ in results] == list(range(30))
     # The workers' results come back pickled and are kept so; this process's are pickled when saved.
     pickled = [(value, data) for _, value, data in results if data is not None]

@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -66,28 +66,32 @@ class VerdictCache:
         entries = stamped_pickle.load(self.file, self.stamp) if self.file else None
         return entries if isinstance(entries, dict) else {}
 
-    def read_all(self, read: Callable[[str], T], paths: list[str]) -> list[T]:
-        """``read`` of each path, in order: the remembered result of each file that has not
-        changed, and the others read afresh (by several processes when there are many)."""
-        results: list = [None] * len(paths)
-        stale = []
-        for index, path in enumerate(paths):
-            stamp = _file_stamp(path)
-            kept = self.kept.get(path)
-            if stamp is not None and kept is not None and kept[0] == stamp:
-                heap.after_reading()
-                self.current[path] = kept
-                self.reused += 1
-                results[index] = pickle.loads(kept[1])
-            else:
-                stale.append(index)
-        fresh = read_files(read, [paths[index] for index in stale], keep=bool(self.file))
-        for index, (stamp, value, data) in zip(stale, fresh, strict=True):
+    def read_all(self, groups: Sequence[tuple[Callable[[str], T], list[str]]]) -> list[list[T]]:
+        """For each ``(read, paths)`` group, ``read`` of each path, in order: the remembered
+        result of each file that has not changed, and the others read afresh (all groups'
+        together, by several processes when there are many)."""
+        results: list[list] = [[None] * len(paths) for _, paths in groups]
+        stale: list[tuple[list, int, str]] = []
+        jobs: list[tuple[Callable[[str], T], str]] = []
+        for (read, paths), found in zip(groups, results, strict=True):
+            for index, path in enumerate(paths):
+                stamp = _file_stamp(path)
+                kept = self.kept.get(path)
+                if stamp is not None and kept is not None and kept[0] == stamp:
+                    heap.after_reading()
+                    self.current[path] = kept
+                    self.reused += 1
+                    found[index] = pickle.loads(kept[1])
+                else:
+                    stale.append((found, index, path))
+                    jobs.append((read, path))
+        fresh = read_files(jobs, keep=bool(self.file))
+        for (found, index, path), (stamp, value, data) in zip(stale, fresh, strict=True):
             if stamp is not None and self.file:
-                self.current[paths[index]] = (stamp, data)
+                self.current[path] = (stamp, data)
                 if data is None:
-                    self._to_pickle[paths[index]] = value
-            results[index] = value
+                    self._to_pickle[path] = value
+            found[index] = value
         return results
 
     def start_saving(self) -> None:
@@ -181,20 +185,23 @@ PARALLEL_FROM = 200
 CHUNK = 50
 
 
-def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> list[tuple[Stamp | None, T, bytes | None]]:
-    """``(stamp, read(path), pickled result or None)`` for each path, in order.
+Job = tuple[Callable[[str], T], str]
+
+
+def read_files(jobs: list[Job], *, keep: bool) -> list[tuple[Stamp | None, T, bytes | None]]:
+    """``(stamp, read(path), pickled result or None)`` for each ``(read, path)``, in order.
 
     The stamp is taken before reading, so a file edited meanwhile is read again next
     time. A worker's result comes back pickled, and ``keep`` keeps those bytes, to
     remember; a result read by this process is not pickled here (None)."""
     workers = _workers()
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        return _read_here(read, paths)
-    chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return _read_here(jobs)
+    chunks = [jobs[start : start + CHUNK] for start in range(0, len(jobs), CHUNK)]
     context = multiprocessing.get_context("fork" if forks() else None)
     results: list[list | None] = [None] * len(chunks)
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
-        futures = [pool.submit(_read_chunk, read, chunk) for chunk in chunks]
+        futures = [pool.submit(_read_chunk, chunk) for chunk in chunks]
         # The workers take pieces from the front; this process takes them from the back,
         # each one only if no worker has started it, until the two meet. So the work
         # divides itself however fast each processor happens to be. The workers' results
@@ -206,7 +213,7 @@ def read_files(read: Callable[[str], T], paths: list[str], *, keep: bool) -> lis
                 taken += 1
             if index < taken or not futures[index].cancel():
                 break
-            results[index] = _read_here(read, chunks[index])
+            results[index] = _read_here(chunks[index])
         for index, future in enumerate(futures):
             if results[index] is None:
                 results[index] = _unpickled_chunk(future.result(), keep)
@@ -222,18 +229,18 @@ def _unpickled(stamp: Stamp | None, data: bytes, keep: bool) -> tuple[Stamp | No
     return stamp, pickle.loads(data), data if keep else None
 
 
-def _read_here(read: Callable[[str], T], paths: list[str]) -> list[tuple[Stamp | None, T, None]]:
+def _read_here(jobs: list[Job]) -> list[tuple[Stamp | None, T, None]]:
     results = []
-    for path in paths:
+    for read, path in jobs:
         heap.after_reading()
         stamp = _file_stamp(path)
         results.append((stamp, read(path), None))
     return results
 
 
-def _read_chunk(read: Callable[[str], object], paths: list[str]) -> list[tuple[Stamp | None, bytes]]:
+def _read_chunk(jobs: list[Job]) -> list[tuple[Stamp | None, bytes]]:
     # In a worker: only the pickled form goes back to the parent.
-    return [(stamp, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for stamp, value, _ in _read_here(read, paths)]
+    return [(stamp, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for stamp, value, _ in _read_here(jobs)]
 
 
 def _workers() -> int:

@@ -97,7 +97,14 @@ def check(settings: Mapping, cache: VerdictCache | None = None) -> Ledger:
     records = []
     slugs: dict[str, list[str]] = defaultdict(list)
     article_paths = _files(settings, "ARTICLE_PATHS")
-    for path, (result, body_problems) in zip(article_paths, cache.read_all(_read_article, article_paths), strict=True):
+    read_articles, event_files, actor_files = cache.read_all(
+        [
+            (_read_article, article_paths),
+            (_read_event, _files(settings, "TIMELINE_EVENTS_PATHS")),
+            (_read_actor, _files(settings, "TIMELINE_ACTORS_PATHS")),
+        ]
+    )
+    for path, (result, body_problems) in zip(article_paths, read_articles, strict=True):
         problems = result.problems + body_problems
         record = result.record
         if record is None:
@@ -127,8 +134,6 @@ def check(settings: Mapping, cache: VerdictCache | None = None) -> Ledger:
             else:
                 ledger.add(problems)
                 ledger.accept("page", path)
-    event_files = cache.read_all(_read_event, _files(settings, "TIMELINE_EVENTS_PATHS"))
-    actor_files = cache.read_all(_read_actor, _files(settings, "TIMELINE_ACTORS_PATHS"))
     timeline_folders = _folders(settings, "TIMELINE_EVENTS_PATHS") + _folders(settings, "TIMELINE_ACTORS_PATHS")
     for folder in timeline_folders + _folders(settings, "ARTICLE_PATHS"):
         for path in stray_files(folder):
