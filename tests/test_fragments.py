@@ -31,29 +31,35 @@ Body.
 
 
 class CountingTemplates:
-    """Stands in for the generator's ``get_template``: counts renders by template."""
+    """Stands in for the generator's ``get_template``: Jinja templates that count their renders
+    (through a global, as a theme's templates may use the environment's globals)."""
 
     def __init__(self) -> None:
         self.renders: dict[str, int] = {}
+        self._environment = Environment(autoescape=True)
+        self._environment.globals["counted"] = self._count
+
+    def _count(self, name: str) -> str:
+        self.renders[name] = self.renders.get(name, 0) + 1
+        return ""
 
     def __call__(self, name: str):
-        def render(values: dict) -> str:
-            self.renders[name] = self.renders.get(name, 0) + 1
-            shown = {key: values[key] for key in ("current_year", "level") if key in values}
-            return f"<{name} {values['SITEURL']} {sorted(shown.items())}>"
-
-        return SimpleNamespace(render=render)
+        shown = "{{ SITENAME }} {{ SITEURL }} {{ current_year }} {{ level }}"
+        return self._environment.from_string(f"{{{{ counted('{name}') }}}}<{name} {shown}>")
 
 
 def test_each_shared_piece_is_rendered_once_per_distinct_value():
     templates = CountingTemplates()
-    fragments = Fragments(templates, {})
+    context = {}
+    fragments = Fragments(templates, context)
+    context["SITENAME"] = "Set & later"  # Pelican's context as it is when a piece is rendered
     record = SimpleNamespace(origin=SimpleNamespace(path="articles/a.md"))
     other = SimpleNamespace(origin=SimpleNamespace(path="articles/b.md"))
     entries = [SimpleNamespace(record=record), SimpleNamespace(record=other)]
     first = fragments.articles(entries)
     assert fragments.articles(entries[:1]) + fragments.articles(entries[1:]) == first
     assert PLACEHOLDER in first  # each page puts its own site URL in
+    assert "Set &amp; later" in first
     month = SimpleNamespace(key="2017-08", label="August 2017", continued=False)
     carried = SimpleNamespace(key="2017-08", label="August 2017", continued=True)
     headings = [fragments.month_heading(m, level) for m in (month, carried, month) for level in (3, 4, 3)]

@@ -7,6 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from jinja2 import Environment
 
 from pelican_timeline import spilled_text
 from pelican_timeline.build_log import current_build, start_build
@@ -172,9 +173,7 @@ def test_a_run_that_ended_early_has_its_file_closed_when_the_next_begins(tmp_pat
     # `make devserver` the process goes on to the next build.
     cache = tmp_path / "cache"
     failed = start_build(str(tmp_path))
-    failed.fragments = Fragments(
-        lambda name: SimpleNamespace(render=lambda values: "<li>an event</li>"), {}, str(cache)
-    )
+    failed.fragments = Fragments(lambda name: Environment().from_string("<li>an event</li>"), {}, str(cache))
     failed.fragments._render_spilled(failed.fragments._events, "e", "t")  # a piece written before it failed
     assert len(files_open_in(cache)) == 1
     begin_build(SimpleNamespace(settings={"PATH": str(tmp_path)}))

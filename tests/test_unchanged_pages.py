@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pelican_timeline import generator, site_pages
+from pelican_timeline import chart, generator, site_pages
 from pelican_timeline.build_log import current_build
 from pelican_timeline.check_cache import code_stamp
 from pelican_timeline.content_files import read_actor, read_article, read_event
@@ -285,6 +285,50 @@ def test_a_year_pages_json_ld_is_made_only_when_the_page_is_written(site: Path, 
     assert year_page.startswith("timeline/") and title in html
     graph = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
     assert any(node["name"].endswith(title) for node in graph["@graph"])
+
+
+def test_an_actors_chart_and_json_ld_are_made_only_when_its_page_is_written(site: Path, monkeypatch):
+    build(site)
+    charts, nodes = [], []
+    real_chart, real_ld = chart.density_chart, site_pages.actor_ld
+
+    def counted_chart(events, month_url):
+        charts.append(events)
+        return real_chart(events, month_url)
+
+    def counted_ld(actor, *args, **kwargs):
+        nodes.append(actor.id)
+        return real_ld(actor, *args, **kwargs)
+
+    monkeypatch.setattr(chart, "density_chart", counted_chart)
+    monkeypatch.setattr(site_pages, "actor_ld", counted_ld)
+    build(site)
+    assert (charts, nodes) == ([], [])
+    _rename_an_actor(site / "content")
+    build(site)
+    # The renamed actor's page, and the pages of the actors it is affiliated with.
+    assert nodes and len(nodes) < len(list((site / "content" / "actors").glob("*.md")))
+    assert len(charts) == len(nodes)
+
+
+def test_two_events_trading_months_redraw_their_actors_charts_on_every_page(site: Path, tmp_path: Path):
+    # Two events to a page: an actor's chart, on its first page, counts events that later pages
+    # list. The two events trade months, so the site's own chart and counts stay as they were.
+    small = {"TIMELINE_PAGE_SIZE": 2}
+    build(site, **small)
+    events = site / "content" / "events"
+    for name, old, new in (
+        ("2017-09-11-unsc-resolution-2375.md", "2017-09-11", "2017-11-11"),
+        ("2017-11-29-hwasong-15-icbm-test.md", "2017-11-29", "2017-09-29"),
+    ):
+        path = events / name
+        path.write_text(path.read_text(encoding="utf-8").replace(f'date: "{old}"', f'date: "{new}"'), "utf-8")
+    assert build(site, **small).problems() == []
+    expected = cold_build(site, tmp_path, **small)
+    after = files(site / "output")
+    assert {page: after[page] for page in expected} == expected
+    first_page = expected["actors/un-security-council/index.html"].decode()
+    assert "November 2017: 1 event" in first_page and "September 2017" not in first_page
 
 
 def _article(number: int, tag: str) -> str:

@@ -82,3 +82,36 @@ def density_chart(events: Iterable[Event], month_url: Callable[[int, int], str])
             f" {counted(coarse, 'event')} known only to the year or coarser {'is' if coarse == 1 else 'are'} not shown."
         )
     return Chart(span * BAR_WIDTH, CHART_HEIGHT, bars, ticks, summary)
+
+
+class ChartWhenShown:
+    """The chart of ``events``, drawn only when a template looks at it.
+
+    An actor's page is left alone in most rebuilds (``unchanged_pages.py``), and its
+    chart is then never needed. A page digest takes it as what it is drawn from: the
+    events, and ``month_url`` by name. Every month's address is in the site's digest
+    already, through the whole timeline's chart, which has a bar for every month.
+    """
+
+    __slots__ = ("_chart", "_drawn", "_events", "_month_url")
+
+    def __init__(self, events: tuple[Event, ...], month_url: Callable[[int, int], str]) -> None:
+        self._events = events
+        self._month_url = month_url
+        self._chart: Chart | None = None
+        self._drawn = False
+
+    def drawn(self) -> Chart | None:
+        if not self._drawn:
+            self._chart = density_chart(self._events, self._month_url)
+            self._drawn = True
+        return self._chart
+
+    def __bool__(self) -> bool:
+        return self.drawn() is not None
+
+    def __getattr__(self, name: str):
+        return getattr(self.drawn(), name)
+
+    def __reduce__(self) -> tuple:
+        return ChartWhenShown, (self._events, self._month_url)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from .catalog import Catalog
-from .chart import density_chart
-from .exports.jsonld import WhenShown, actor_ld, event_ld, graph, script_tag
+from .chart import ChartWhenShown, density_chart
+from .exports.jsonld import WhenShown, actor_ld, event_ld, graph
 from .listings import (
     actor_event_pages,
     events_by_tag,
@@ -116,8 +116,10 @@ def plan_pages(
 
     def actor_pages(actor) -> Iterator[PageSpec]:
         profile = views.actor_page(actor)
-        profile["chart"] = density_chart(catalog.events_by_actor.get(actor.id, ()), month_url)
-        profile["jsonld"] = script_tag(actor_ld(actor, catalog, site_url=site_url, urls=urls))
+        # Both made when the page is written, not for a page a rebuild leaves alone. The
+        # JSON-LD is made of the actor and the actors it is affiliated with, which the profile holds.
+        profile["chart"] = ChartWhenShown(catalog.events_by_actor.get(actor.id, ()), month_url)
+        profile["jsonld"] = WhenShown(partial(actor_ld, actor, catalog, site_url=site_url, urls=urls))
         first_shared: dict[str, Event] = {}  # the one event a co-actor without a pair page shares
         for event in catalog.events_by_actor.get(actor.id, ()):
             for other in event.actor_ids:
