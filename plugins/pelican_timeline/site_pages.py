@@ -26,7 +26,7 @@ from .listings import (
     type_pages,
 )
 from .model import EVENT_TYPES, Event
-from .views import TimelinePage, Url, ViewBuilder, page_count, tag_slug
+from .views import TimelinePage, Url, Urls, ViewBuilder, page_count, tag_slug
 
 
 @dataclass
@@ -47,17 +47,24 @@ class SitePlan:
     context: dict  # shared by every page of the site (filters, year navigation, overall chart)
 
 
-def _month_urls(timeline_pages: list[TimelinePage]) -> dict[tuple[int, int], str]:
+class MonthAddresses:
     """Where each month's heading is: its year page (or the page of it that holds the month)."""
-    found: dict[tuple[int, int], str] = {}
-    for page in timeline_pages:
-        if page.kind != "year":
-            continue
-        for year in page.years:
-            for month in year.months:
-                number = int(month.key[5:]) if len(month.key) > 4 else 0
-                found.setdefault((year.year, number), f"{page.url.url}#timeline_m{month.key}")
-    return found
+
+    def __init__(self, timeline_pages: list[TimelinePage], urls: Urls) -> None:
+        self._urls = urls
+        self._found: dict[tuple[int, int], str] = {}
+        for page in timeline_pages:
+            if page.kind != "year":
+                continue
+            for year in page.years:
+                for month in year.months:
+                    number = int(month.key[5:]) if len(month.key) > 4 else 0
+                    self._found.setdefault((year.year, number), f"{page.url.url}#timeline_m{month.key}")
+
+    # A bound method, not a closure: a page digest names it (``unchanged_pages.py``),
+    # where a closure would send the whole page to the slower pickler that names functions.
+    def url(self, year: int, month: int) -> str:
+        return self._found.get((year, month), self._urls.year(year).url)
 
 
 def filter_choices(catalog: Catalog, views: ViewBuilder) -> dict:
@@ -94,11 +101,8 @@ def plan_pages(
 ) -> SitePlan:
     urls = views.urls
     article_urls = article_urls or {}
-    month_urls = _month_urls(timeline_pages)
+    month_url = MonthAddresses(timeline_pages, urls).url
     pairs = shared_events(catalog)
-
-    def month_url(year: int, month: int) -> str:
-        return month_urls.get((year, month), urls.year(year).url)
 
     def listing_urls(groups: dict, url_for) -> list[Url]:
         return [
