@@ -58,8 +58,8 @@ new: $(STAMP) ## Start a content file: make new KIND=event|actor|article [ARGS='
 	@test -n "$(KIND)" || { echo "usage: make new KIND=event|actor|article [ARGS='--title …']"; exit 2; }
 	$(BIN)/timeline new $(KIND) $(ARGS)
 
-bench: $(STAMP) ## Build benchmark against plain Pelican (N=5,000 articles, then 10,000)
-	$(BIN)/python benchmarks/build_bench.py --articles $(or $(N),5000) --actors 1000
+bench: $(STAMP) ## Build benchmark against plain Pelican (N=5,000 articles, then 10,000; REPEATS=3 turns)
+	$(BIN)/python benchmarks/build_bench.py --articles $(or $(N),5000) --actors 1000 --repeats $(or $(REPEATS),3)
 
 import: $(STAMP) ## Import saved news pages as drafts: make import SRC=page.txt [URL=https://…]
 	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/page-or-folder [URL=address]"; exit 2; }
