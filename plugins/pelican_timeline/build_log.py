@@ -47,6 +47,7 @@ class Build:
     catalog: object = None
     pages: object = None  # unchanged_pages.WrittenPages, once the timeline's generator has started
     fragments: object = None  # fragments.Fragments, shared by every page until the site is written
+    exports: object = None  # what finishes writing the exports, once begun (generator.start_exports)
 
     def absolute(self, path: str) -> str:
         return path if os.path.isabs(path) else os.path.join(self.content_path, path)

@@ -22,13 +22,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 from . import heap, stamped_pickle
 from .code_stamp import code_stamp
+from .process_copy import CopyFailed, forks, in_a_copy
 
 CACHE_NAME = "timeline-check.pickle"
 
@@ -110,7 +110,7 @@ class VerdictCache:
             return
         if len(self._to_pickle) >= FORK_FROM and forks():
             try:
-                self._saving = _in_a_copy(self._write)
+                self._saving = _reason_from(in_a_copy(lambda: self._write() or ""))
                 return
             except OSError:  # no memory or process to spare for a copy: write here instead
                 pass
@@ -135,47 +135,18 @@ def _nothing_to_write() -> None:
     return None
 
 
+def _reason_from(finished: Callable[[], str]) -> Callable[[], str | None]:
+    def reason() -> str | None:
+        try:
+            return finished() or None
+        except CopyFailed as failure:
+            return f"the process writing the cache failed: {failure}"
+
+    return reason
+
+
 # Starting a copy of a large process costs a few milliseconds: worth it only for many results.
 FORK_FROM = 200
-
-
-def forks() -> bool:
-    """Whether this process may be copied with ``fork``: not on Windows, which has no fork,
-    nor on macOS, where system libraries may not survive it (Python starts processes afresh there)."""
-    return hasattr(os, "fork") and sys.platform != "darwin"
-
-
-def _in_a_copy(work: Callable[[], str | None]) -> Callable[[], str | None]:
-    """Run ``work`` in a forked copy of this process; returns a function that waits for it
-    (once) and gives what ``work`` returned: a reason for trouble, or None."""
-    reading, writing = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(reading)
-        os.close(writing)
-        raise
-    if pid == 0:  # the copy: report through the pipe and leave without running any cleanup
-        status = 1
-        try:
-            os.close(reading)
-            os.write(writing, (work() or "").encode())
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(writing)
-    outcome: list[str | None] = []
-
-    def finished() -> str | None:
-        if not outcome:
-            with os.fdopen(reading, "rb") as pipe:
-                reason = pipe.read().decode()
-            _, status = os.waitpid(pid, 0)
-            failed = os.waitstatus_to_exitcode(status) != 0
-            outcome.append("the process writing the cache failed" if failed else reason or None)
-        return outcome[0]
-
-    return finished
 
 
 # Reading is nearly all of a first check's time, and files are read independently:

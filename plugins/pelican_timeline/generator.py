@@ -7,6 +7,7 @@ content at once, before anything is written.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections import defaultdict
@@ -22,7 +23,7 @@ from .content_files import CONTENT_EXTENSIONS, content_files, read_actor, read_e
 from .exports.jsonld import WhenShown, article_ld
 from .fragments import Fragments
 from .ledger import WARNING, Ledger, Problem, display_path
-from .publish_exports import absolute_site, export_links, write_exports
+from .publish_exports import absolute_site, export_links, start_exports
 from .render import markdown_renderer
 from .site_pages import plan_pages
 from .unchanged_pages import WrittenPages
@@ -207,19 +208,45 @@ class TimelineGenerator(Generator):
         pages.written(save_as, digest)
         signals.content_written.send(path, context=values)
 
-    def generate_output(self, writer) -> None:
-        # Our pages are written here rather than through Pelican's writer, so that the
-        # fragments rendered once (fragments.py) get each page's own site URL.
-        for spec in self.plan.pages():
-            self._write_page(spec, self.get_template(spec.template), self.fragments)
-        self._write_exports()
-
-    def _write_exports(self) -> None:
+    def start_exports(self) -> None:
+        """Begin writing the exports, once everything is read (``plugin.check_before_writing``):
+        on a big site a copy of this process writes them while the pages are written."""
+        if self.build.exports is not None:
+            return
         catalog, pages = self.build.catalog, self.build.pages
         # The exports show the catalog and nothing else (settings and code are in every digest).
         values = (catalog.events, catalog.actors, catalog.articles, self._article_urls)
         digest = pages.digest(self.context, self.env.loader, "(exports)", "", values)
         if pages.unchanged_group("(exports)", digest):
+            self.build.exports = _nothing
             return
-        written = write_exports(self.output_path, catalog, self.settings, self.views.urls, self._article_urls)
-        pages.written_group("(exports)", digest, written)
+        written = start_exports(self.output_path, catalog, self.settings, self.views.urls, self._article_urls)
+
+        def finish() -> None:
+            pages.written_group("(exports)", digest, written())
+
+        self.build.exports = finish
+
+    def generate_output(self, writer) -> None:
+        self.start_exports()
+        try:
+            # Our pages are written here rather than through Pelican's writer, so that the
+            # fragments rendered once (fragments.py) get each page's own site URL.
+            for spec in self.plan.pages():
+                self._write_page(spec, self.get_template(spec.template), self.fragments)
+        except BaseException:
+            with contextlib.suppress(Exception):  # the error to report is the page's
+                finish_exports(self.build)
+            raise
+        finish_exports(self.build)
+
+
+def finish_exports(build) -> None:
+    """Wait until the exports begun by :meth:`TimelineGenerator.start_exports` are written."""
+    finish, build.exports = build.exports, None
+    if finish is not None:
+        finish()
+
+
+def _nothing() -> None:
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import subprocess
@@ -12,7 +13,7 @@ from pelican import signals
 from . import heap
 from .build_log import current_build, install_catcher, start_build
 from .code_stamp import code_stamp
-from .generator import TimelineGenerator, add_template_path
+from .generator import TimelineGenerator, add_template_path, finish_exports
 from .ledger import ERROR, WARNING, Problem
 from .publish_exports import EXPORT_DEFAULTS
 from .reader import TimelineMarkdownReader
@@ -128,6 +129,9 @@ def begin_build(pelican):
     previous = current_build()
     if previous is not None and previous.fragments is not None:  # a run that failed before its end
         previous.fragments.close()
+    if previous is not None and previous.exports is not None:  # its exports' copy is waited for
+        with contextlib.suppress(Exception):
+            finish_exports(previous)
     start_build(pelican.settings["PATH"])
     heap.hand_back()  # what the last run of the loop set aside
     return TimelineGenerator
@@ -155,6 +159,10 @@ def check_before_writing(generators) -> None:
     if settings.get("TIMELINE_STRICT", True) and build.ledger.errors:
         report()
         fail(f"{counted(len(build.ledger.errors), 'error')} in the content (listed above); nothing was written")
+    for generator in generators:
+        if isinstance(generator, TimelineGenerator):
+            # As soon as nothing more can be read: the copy writing them runs beside all the pages.
+            generator.start_exports()
 
 
 def build_search_index(pelican, build) -> None:

@@ -9,7 +9,7 @@ TimelineJS and CSV files work with site-relative links and are always written.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from .catalog import Catalog
 from .exports.catalog_json import catalog_json_chunks, schema_text
@@ -17,6 +17,7 @@ from .exports.feeds import actor_feed, all_events_feed, type_feed
 from .exports.ical import calendar_ics
 from .exports.tables import event_actors_csv_chunks, events_csv_chunks
 from .exports.timelinejs import timelinejs_chunks
+from .process_copy import CopyFailed, forks, in_a_copy
 from .views import Urls
 
 EXPORT_DEFAULTS = {
@@ -108,3 +109,39 @@ def write_exports(
             feed_path = settings["TIMELINE_FEED_TYPE_SAVE_AS"].format(type=kind)
             put(feed_path, type_feed(catalog, kind, site_name=name, feed_url=feed_path, **common))
     return sorted(written)
+
+
+# Below this many events the exports take less time than making a copy of the process saves.
+APART_FROM = 2000
+
+
+def start_exports(
+    output: str, catalog: Catalog, settings: Mapping, urls: Urls, article_urls: Mapping[str, str]
+) -> Callable[[], list[str]]:
+    """Begin writing every export; returns a function that waits until they are written
+    and gives their paths, as :func:`write_exports` does.
+
+    A big site's exports take seconds and no page depends on them: a copy of this process
+    (``process_copy.py``) writes them on a second processor while this one writes the pages.
+    """
+
+    def write() -> list[str]:
+        return write_exports(output, catalog, settings, urls, article_urls)
+
+    if len(catalog.events) >= APART_FROM and forks():
+        try:
+            finished = in_a_copy(lambda: "\0".join(write()))
+        except OSError:  # no memory or process to spare for a copy: write them here
+            pass
+        else:
+
+            def written() -> list[str]:
+                try:
+                    paths = finished()
+                except CopyFailed as failure:
+                    raise RuntimeError(f"the timeline's exports could not be written: {failure}") from None
+                return paths.split("\0") if paths else []
+
+            return written
+    paths = write()
+    return lambda: paths
