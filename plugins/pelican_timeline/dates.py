@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from .memo import kept
+
 MONTHS = (
     "January",
     "February",
@@ -212,9 +214,7 @@ class EventDate:
     def display(self) -> str:
         wording = _WORDING.get(self.text)
         if wording is None:
-            if len(_WORDING) > 100_000:
-                _WORDING.clear()
-            wording = _WORDING[self.text] = "".join(text for _, text in self.segments())
+            wording = kept(_WORDING, self.text, "".join(text for _, text in self.segments()))
         return wording
 
     def segments(self) -> list[tuple[str | None, str]]:
@@ -277,10 +277,7 @@ def parse_date(text: str) -> EventDate:
             raise
         # Only the edges of the calendar get here: 9999's winter, times at 0001-01-01 with an offset.
         raise DateError(f"'{text}' runs past the years 1-9999 that dates can use") from None
-    if len(_PARSED) > 100_000:
-        _PARSED.clear()
-    _PARSED[text] = parsed
-    return parsed
+    return kept(_PARSED, text, parsed)
 
 
 def _parse_date(text: str) -> EventDate:

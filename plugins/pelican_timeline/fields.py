@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from .dates import DateError, EventDate, parse_date
 from .frontmatter import LineDict, LineList
 from .ledger import ERROR, WARNING, Problem
+from .memo import kept
 from .render import unsafe_markup
 
 SAFE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -176,11 +177,7 @@ class Fields:
         if known is not None:
             return known
         checked = sys.intern(self._checked(key, value, line, "an id (text)", id_problem))
-        if checked:
-            if len(_SAFE_IDS) > 100_000:
-                _SAFE_IDS.clear()
-            _SAFE_IDS[checked] = checked
-        return checked
+        return kept(_SAFE_IDS, checked, checked) if checked else checked
 
     def _checked(self, key: str, value: object, line: int | None, wanted: str, reason_for) -> str:
         """``value`` if it is text that ``reason_for`` finds no fault with, else "" and a problem."""

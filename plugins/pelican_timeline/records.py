@@ -16,6 +16,7 @@ from . import slugs
 from .fields import Fields, id_problem, type_name
 from .frontmatter import LineDict
 from .ledger import ERROR, WARNING, Problem
+from .memo import kept
 from .model import (
     ACTOR_TYPES,
     DEFAULT_ROLE,
@@ -140,9 +141,7 @@ _ROLES: dict[tuple[str, str], ActorRole] = {}
 def _actor_role(actor_id: str, role: str) -> ActorRole:
     found = _ROLES.get((actor_id, role))
     if found is None:
-        if len(_ROLES) > 100_000:
-            _ROLES.clear()
-        found = _ROLES[actor_id, role] = ActorRole(actor_id, role)
+        found = kept(_ROLES, (actor_id, role), ActorRole(actor_id, role))
     return found
 
 
