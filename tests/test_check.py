@@ -153,12 +153,14 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
     assert check(tmp_path).stdout == fresh.stdout
 
     # Verdicts written by other code (here: a forged "all clear") are never trusted.
-    stamp, entries = pickle.loads(cache_file.read_bytes())
-    path = next(iter(entries))
-    cleared = FileResult(path, None, [])
-    cache_file.write_bytes(pickle.dumps(("other code", {path: (entries[path][0], pickle.dumps(cleared))})))
-    assert check(tmp_path).stdout == fresh.stdout
+    stamp, pieces = pickle.loads(cache_file.read_bytes())
     assert stamp == code_stamp()
+    keys, stamps, _ = pieces[0]
+    forged = [(keys, stamps, pickle.dumps([FileResult(path, None, []) for _, path in keys]))]
+    cache_file.write_bytes(pickle.dumps((stamp, forged)))
+    assert check(tmp_path).returncode == 0, "the forgery is a cache this code would trust"
+    cache_file.write_bytes(pickle.dumps(("other code", forged)))
+    assert check(tmp_path).stdout == fresh.stdout
 
 
 def test_no_cache_reads_everything_and_writes_nothing(tmp_path):
@@ -222,18 +224,20 @@ def test_the_processes_share_the_reading_and_the_results_keep_the_files_order(tm
             time.sleep(0.05)
         return read_here(chunk)
 
-    def counted_unpickled(stamp, data, keep):
-        counts["theirs"] += 1
-        return unpickled(stamp, data, keep)
+    def counted_unpickled(piece):
+        counts["theirs"] += len(piece.stamps)
+        return unpickled(piece)
 
     monkeypatch.setattr(check_cache, "_read_here", slow_here)
     monkeypatch.setattr(check_cache, "_unpickled", counted_unpickled)
-    results = check_cache.read_files([(os.path.getsize, path) for path in paths], keep=True)
-    assert [value for _, value, _ in results] == list(range(30))
-    # The workers' results come back pickled and are kept so; this process's are pickled when saved.
-    pickled = [(value, data) for _, value, data in results if data is not None]
-    assert [pickle.loads(data) for _, data in pickled] == [value for value, _ in pickled]
-    assert len(pickled) == counts["theirs"]
+    read = check_cache.read_files([(os.path.getsize, path) for path in paths], keep=True)
+    assert [value for _, value in read.results] == list(range(30))
+    assert [stamp for stamp, _ in read.results] == [check_cache._file_stamp(path) for path in paths]
+    # The workers' results come back pickled a piece at a time, and are kept so; this
+    # process's are pickled when saved.
+    for start, piece in read.pickled:
+        assert pickle.loads(piece.values) == [value for _, value in read.results[start : start + len(piece.stamps)]]
+    assert sum(len(piece.stamps) for _, piece in read.pickled) == counts["theirs"]
     assert counts["here"] > 0
     assert counts["theirs"] > 0
     assert counts["here"] + counts["theirs"] == 30
@@ -266,8 +270,8 @@ def test_verdicts_are_written_by_a_copy_of_the_process_as_they_were_before_the_c
     assert len(writers.read_text().split()) == 1
     duplicate = [line for line in first.report_lines() if "already used" in line]
     assert len(duplicate) == 1
-    _, entries = pickle.loads((tmp_path / "cache" / CACHE_NAME).read_bytes())
-    remembered = [pickle.loads(data) for _, data in entries.values()]
+    _, pieces = pickle.loads((tmp_path / "cache" / CACHE_NAME).read_bytes())
+    remembered = [result for _, _, data in pieces for result in pickle.loads(data)]
     assert len(remembered) == len(files) and all(result.problems == [] for result in remembered)
 
     again_cache = VerdictCache(settings["CACHE_PATH"])
@@ -310,3 +314,91 @@ def test_without_a_copy_of_the_process_the_verdicts_are_written_here(tmp_path, m
     again = VerdictCache(settings["CACHE_PATH"])
     checking(settings, again)
     assert again.reused == 1
+
+
+def _size(path: str) -> int:
+    return os.path.getsize(path)
+
+
+def _text(path: str) -> str:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _remembered(cache_folder: Path) -> list:
+    """Every (key, result) the cache file holds, piece by piece."""
+    _, pieces = pickle.loads((cache_folder / CACHE_NAME).read_bytes())
+    return [(key, value) for keys, _, data in pieces for key, value in zip(keys, pickle.loads(data), strict=True)]
+
+
+def test_pieces_of_the_cache_are_kept_whole_or_packed_again_and_hold_each_file_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(check_cache, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(check_cache, "CHUNK", 3)
+    monkeypatch.setattr(check_cache, "_workers", lambda: 2)
+    monkeypatch.setattr(check_cache, "FORK_FROM", 10_000)  # written here, where the test can see it
+    folder = tmp_path / "files"
+    folder.mkdir()
+    paths = []
+    for index in range(14):
+        path = folder / f"{index:02d}.txt"
+        path.write_text("x" * index)
+        paths.append(str(path))
+    cache_folder = tmp_path / "cache"
+
+    def run(expected_reads: int) -> list[int]:
+        cache = VerdictCache(str(cache_folder))
+        (values,) = cache.read_all([(_size, paths)])
+        assert cache.reused == len(paths) - expected_reads
+        assert cache.save() is None
+        return values
+
+    assert run(14) == list(range(14))
+    first = _remembered(cache_folder)
+    assert sorted(key for key, _ in first) == [("_size", path) for path in sorted(paths)]
+    # An edit and a deletion: only those files are read; the pieces they were in are packed
+    # again with their other files, and nothing is left of the old entries.
+    Path(paths[4]).write_text("y" * 40)
+    os.remove(paths[9])
+    del paths[9]
+    assert run(1) == [*range(4), 40, 5, 6, 7, 8, *range(10, 14)]
+    after = dict(_remembered(cache_folder))
+    assert len(_remembered(cache_folder)) == len(after) == len(paths)
+    assert after[("_size", paths[4])] == 40
+    written = (cache_folder / CACHE_NAME).stat().st_mtime_ns
+    # Nothing changed since: nothing is read, and the cache is not written again.
+    assert run(0) == [*range(4), 40, 5, 6, 7, 8, *range(10, 14)]
+    assert (cache_folder / CACHE_NAME).stat().st_mtime_ns == written
+
+
+def test_a_damaged_piece_means_reading_its_files_again(tmp_path):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    paths = []
+    for index in range(5):
+        (folder / f"{index}.txt").write_text("x" * index)
+        paths.append(str(folder / f"{index}.txt"))
+    cache_folder = tmp_path / "cache"
+    cache = VerdictCache(str(cache_folder))
+    cache.read_all([(_size, paths)])
+    assert cache.save() is None
+    stamp, pieces = pickle.loads((cache_folder / CACHE_NAME).read_bytes())
+    keys, stamps, _ = pieces[0]
+    (cache_folder / CACHE_NAME).write_bytes(pickle.dumps((stamp, [(keys, stamps, b"\x80\x05damaged")])))
+    again = VerdictCache(str(cache_folder))
+    assert again.read_all([(_size, paths)]) == [list(range(5))]
+    assert again.reused == 0
+    assert again.save() is None
+    assert sorted(value for _, value in _remembered(cache_folder)) == list(range(5))
+
+
+def test_a_file_read_two_ways_keeps_a_verdict_for_each(tmp_path):
+    # With overlapping content folders one file can be read as two kinds of content.
+    path = tmp_path / "a.md"
+    path.write_text("hello")
+    groups = [(_size, [str(path)]), (_text, [str(path)])]
+    first = VerdictCache(str(tmp_path / "cache"))
+    assert first.read_all(groups) == [[5], ["hello"]]
+    assert first.save() is None
+    again = VerdictCache(str(tmp_path / "cache"))
+    assert again.read_all(groups) == [[5], ["hello"]]
+    assert again.reused == 2
