@@ -28,7 +28,7 @@ from typing import NamedTuple, TypeVar
 
 from . import heap, stamped_pickle
 from .code_stamp import code_stamp
-from .process_copy import CopyFailed, forks, in_a_copy
+from .process_copy import CopyFailed, done_apart_if, forks
 
 CACHE_NAME = "timeline-check.pickle"
 
@@ -51,7 +51,7 @@ Piece = tuple[tuple[Key, ...], tuple[Stamp | None, ...], bytes]
 
 
 class VerdictCache:
-    """Per-file results of a read function, keyed by path and checked against the file's stamp.
+    """Per-file results of read functions, keyed by function and path and checked against the file's stamp.
 
     Results are stored pickled, never as live objects, so that whatever the
     cross-checks later do to a record cannot leak into the cache: they are
@@ -72,11 +72,15 @@ class VerdictCache:
             for place, (key, stamp) in enumerate(zip(keys, stamps, strict=True))
             if stamp is not None
         }
-        self.reused = 0
-        self._reused: dict[int, list[tuple[int, Key, Stamp, object]]] = {}  # per piece: what was taken from it
+        self._reused: dict[int, list[tuple[Key, Stamp, object]]] = {}  # per piece: what was taken from it
         self._fresh: list[Piece] = []  # read by the workers this run, pickled as they sent it
         self._loose: dict[Key, tuple[Stamp, object]] = {}  # read by this process this run, not yet pickled
         self._saving: Callable[[], str | None] | None = None
+
+    @property
+    def reused(self) -> int:
+        """How many remembered verdicts were used."""
+        return sum(len(taken) for taken in self._reused.values())
 
     def _load(self) -> list[Piece]:
         pieces = stamped_pickle.load(self.file, self.stamp) if self.file else None
@@ -115,18 +119,17 @@ class VerdictCache:
                     continue
                 heap.after_reading()
                 found[index] = values[place]
-                taken.append((place, key, stamp, values[place]))
-                self.reused += 1
+                taken.append((key, stamp, values[place]))
         fresh = read_files(jobs, keep=bool(self.file))
-        for (found, index, key), (stamp, value) in zip(stale, fresh.results, strict=True):
-            found[index] = value
-            if stamp is not None and self.file:
-                self._loose[key] = (stamp, value)
+        from_workers: set[int] = set()
         for start, data in fresh.pickled:
             keys = tuple(key for _, _, key in stale[start : start + len(data.stamps)])
             self._fresh.append((keys, data.stamps, data.values))
-            for key in keys:
-                self._loose.pop(key, None)
+            from_workers.update(range(start, start + len(keys)))
+        for position, ((found, index, key), (stamp, value)) in enumerate(zip(stale, fresh.results, strict=True)):
+            found[index] = value
+            if stamp is not None and self.file and position not in from_workers:
+                self._loose[key] = (stamp, value)
         return results
 
     def start_saving(self) -> None:
@@ -140,23 +143,16 @@ class VerdictCache:
         """
         if self._saving is not None or not self.file:
             return
-        whole = [n for n, taken in sorted(self._reused.items()) if len(taken) == len(self._pieces[n][0])]
+        whole = {n for n, taken in self._reused.items() if len(taken) == len(self._pieces[n][0])}
         loose = dict(self._loose)
         for number, taken in self._reused.items():
             if number not in whole:
-                loose.update((key, (stamp, value)) for _, key, stamp, value in taken)
+                loose.update((key, (stamp, value)) for key, stamp, value in taken)
         if not loose and not self._fresh and len(whole) == len(self._pieces):
             self._saving = _nothing_to_write
             return
-        pieces = [self._pieces[n] for n in whole] + self._fresh
-        if len(loose) >= FORK_FROM and forks():
-            try:
-                self._saving = _reason_from(in_a_copy(lambda: self._write(pieces, loose) or ""))
-                return
-            except OSError:  # no memory or process to spare for a copy: write here instead
-                pass
-        reason = self._write(pieces, loose)
-        self._saving = lambda: reason
+        pieces = [self._pieces[n] for n in sorted(whole)] + self._fresh
+        self._saving = _reason_from(done_apart_if(len(loose) >= FORK_FROM, lambda: self._write(pieces, loose) or ""))
 
     def save(self) -> str | None:
         """Finish writing the verdicts of this run (only files that still exist); the reason
@@ -166,10 +162,11 @@ class VerdictCache:
 
     def _write(self, pieces: list[Piece], loose: dict[Key, tuple[Stamp, object]]) -> str | None:
         entries = list(loose.items())
+        pieces = list(pieces)
         for start in range(0, len(entries), CHUNK):
             part = entries[start : start + CHUNK]
             values = pickle.dumps([value for _, (_, value) in part], pickle.HIGHEST_PROTOCOL)
-            pieces = [*pieces, (tuple(key for key, _ in part), tuple(stamp for _, (stamp, _) in part), values)]
+            pieces.append((tuple(key for key, _ in part), tuple(stamp for _, (stamp, _) in part), values))
         return stamped_pickle.save(self.file, self.stamp, pieces)
 
 

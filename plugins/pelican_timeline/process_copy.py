@@ -70,3 +70,15 @@ def in_a_copy(work: Callable[[], str]) -> Callable[[], str]:
         return outcome[0]
 
     return finished
+
+
+def done_apart_if(apart: bool, work: Callable[[], str]) -> Callable[[], str]:
+    """``work`` done by a copy of this process (:func:`in_a_copy`) when ``apart`` and a copy
+    can be made, otherwise here and now; returns what waits for it and gives its result."""
+    if apart and forks():
+        try:
+            return in_a_copy(work)
+        except OSError:  # no memory or process to spare for a copy: done here instead
+            pass
+    result = work()
+    return lambda: result

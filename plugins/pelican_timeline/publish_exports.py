@@ -17,7 +17,7 @@ from .exports.feeds import actor_feed, all_events_feed, type_feed
 from .exports.ical import calendar_ics
 from .exports.tables import event_actors_csv_chunks, events_csv_chunks
 from .exports.timelinejs import timelinejs_chunks
-from .process_copy import CopyFailed, forks, in_a_copy
+from .process_copy import CopyFailed, done_apart_if
 from .views import Urls
 
 EXPORT_DEFAULTS = {
@@ -125,23 +125,16 @@ def start_exports(
     (``process_copy.py``) writes them on a second processor while this one writes the pages.
     """
 
-    def write() -> list[str]:
-        return write_exports(output, catalog, settings, urls, article_urls)
+    def write() -> str:
+        return "\0".join(write_exports(output, catalog, settings, urls, article_urls))
 
-    if len(catalog.events) >= APART_FROM and forks():
+    finished = done_apart_if(len(catalog.events) >= APART_FROM, write)
+
+    def written() -> list[str]:
         try:
-            finished = in_a_copy(lambda: "\0".join(write()))
-        except OSError:  # no memory or process to spare for a copy: write them here
-            pass
-        else:
+            paths = finished()
+        except CopyFailed as failure:
+            raise RuntimeError(f"the timeline's exports could not be written: {failure}") from None
+        return paths.split("\0") if paths else []
 
-            def written() -> list[str]:
-                try:
-                    paths = finished()
-                except CopyFailed as failure:
-                    raise RuntimeError(f"the timeline's exports could not be written: {failure}") from None
-                return paths.split("\0") if paths else []
-
-            return written
-    paths = write()
-    return lambda: paths
+    return written
