@@ -42,18 +42,28 @@ def humanize_id(actor_id: str) -> str:
     return " ".join(part.capitalize() for part in actor_id.split("-"))
 
 
-def build_catalog(
+@dataclass
+class CrossChecked:
+    """What the rules that span files accept: the part of the catalog that
+    ``timeline check`` needs, before anything is put in order for pages."""
+
+    articles: dict[str, ArticleRecord]  # by source path, in reading order
+    events: dict[str, Event]  # by id, in reading order
+    actors: dict[str, Actor]  # by id: profiles, then actors that are only named
+
+
+def cross_check(
     articles: Iterable[ArticleRecord],
     event_files: Iterable[FileResult],
     actor_files: Iterable[FileResult],
     ledger: Ledger,
-) -> Catalog:
-    """Cross-check everything read and return the catalog of what is accepted."""
-    catalog = Catalog()
+) -> CrossChecked:
+    """Apply the rules that span files (unique ids, known actors) to everything read."""
     actors = _collect_actors(actor_files, ledger)
+    by_path: dict[str, ArticleRecord] = {}
     events: dict[str, Event] = {}
     for article in articles:
-        catalog.articles[article.origin.path] = article
+        by_path[article.origin.path] = article
         for event in article.events:
             _add_event(event, events, ledger)
     for result in event_files:
@@ -62,10 +72,21 @@ def build_catalog(
             continue
         ledger.add(result.problems)
         _add_event(result.record, events, ledger)
+    _resolve_actor_references(by_path.values(), events.values(), actors, ledger)
+    return CrossChecked(by_path, events, actors)
 
-    _resolve_actor_references(catalog.articles.values(), events.values(), actors, ledger)
-    catalog.actors = dict(sorted(actors.items(), key=lambda item: (item[1].name.casefold(), item[0])))
-    catalog.events = sorted(events.values(), key=lambda e: (e.date.sort_key, e.title.casefold(), e.id))
+
+def build_catalog(
+    articles: Iterable[ArticleRecord],
+    event_files: Iterable[FileResult],
+    actor_files: Iterable[FileResult],
+    ledger: Ledger,
+) -> Catalog:
+    """Cross-check everything read and return the catalog of what is accepted, in order."""
+    checked = cross_check(articles, event_files, actor_files, ledger)
+    catalog = Catalog(articles=checked.articles)
+    catalog.actors = dict(sorted(checked.actors.items(), key=lambda item: (item[1].name.casefold(), item[0])))
+    catalog.events = sorted(checked.events.values(), key=lambda e: (e.date.sort_key, e.title.casefold(), e.id))
 
     by_actor: dict[str, list[Event]] = defaultdict(list)
     by_article: dict[str, list[Event]] = defaultdict(list)

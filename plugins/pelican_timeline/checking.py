@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 
-from .catalog import build_catalog
+from .catalog import cross_check
 from .check_cache import VerdictCache
 from .content_files import (
     CONTENT_EXTENSIONS,
@@ -141,7 +141,7 @@ def check(settings: Mapping, cache: VerdictCache | None = None) -> Ledger:
                 ledger.add([Problem(path, None, "", "ignored: not a Markdown content file", WARNING)])
     cache.start_saving()  # what was read, before the cross-checks add to it
     try:
-        build_catalog(records, event_files, actor_files, ledger)
+        cross_check(records, event_files, actor_files, ledger)
     finally:
         cache.save()  # whatever happens, no copy of this process is left behind
     return ledger
