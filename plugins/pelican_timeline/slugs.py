@@ -16,13 +16,14 @@ from slugify import slugify, smart_truncate
 
 # python-slugify drops a comma between digits ("1,000" → "1000") before anything else is cut.
 _DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
-# After lowercasing, every run of anything but letters and digits becomes one hyphen.
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# After lowercasing, the slug is the runs of letters and digits, joined by hyphens.
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 
 def slug(text: str, *, max_length: int = 0, word_boundary: bool = False) -> str:
     """``slugify(text, max_length=…, word_boundary=…)``, with its default options otherwise."""
     if not text.isascii() or "&" in text:
         return slugify(text, max_length=max_length, word_boundary=word_boundary)
-    text = _NOT_SLUG.sub("-", _DIGIT_COMMA.sub("", text.lower()))
-    return smart_truncate(text, max_length, word_boundary, "-")
+    if "," in text:  # the look-behind is tried at every position: worth it only where it can match
+        text = _DIGIT_COMMA.sub("", text)
+    return smart_truncate("-".join(_SLUG_WORD.findall(text.lower())), max_length, word_boundary, "-")
